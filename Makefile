@@ -1,0 +1,47 @@
+# Tärkeissä töissä — developer entry points. `make help` lists them.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV   := .venv
+PY     := $(VENV)/bin/python
+RUFF   := $(VENV)/bin/ruff
+MANAGE := $(PY) manage.py
+# Keep Django's i18n commands out of third-party code (they walk the whole tree).
+I18N_IGNORE := --ignore=.venv --ignore=node_modules --ignore=static_collected --ignore=test-output
+
+.PHONY: help install demo test lint format messages compilemessages
+
+help:
+	@echo "make install          install Debian packages, .venv and node_modules (idempotent)"
+	@echo "make demo             migrate, load the demo site and run it on http://127.0.0.1:8000/"
+	@echo "make test             lint + tests on SQLite, then all tests incl. browser on PostgreSQL"
+	@echo "make lint             ruff check and missing-migrations check"
+	@echo "make format           ruff --fix and ruff format"
+	@echo "make messages         update locale/{fi,sv} .po files"
+	@echo "make compilemessages  build .mo files"
+
+install:
+	bash scripts/install.sh
+
+demo: install
+	DJANGO_SETTINGS_MODULE=cms.settings.dev $(MANAGE) migrate --noinput
+	DJANGO_SETTINGS_MODULE=cms.settings.dev $(MANAGE) compilemessages $(I18N_IGNORE)
+	DJANGO_SETTINGS_MODULE=cms.settings.dev $(MANAGE) load_demo
+	DJANGO_SETTINGS_MODULE=cms.settings.dev $(MANAGE) runserver 127.0.0.1:8000
+
+test: install
+	bash scripts/test.sh
+
+lint: install
+	$(RUFF) check .
+	$(MANAGE) makemigrations --check --dry-run
+
+format: install
+	$(RUFF) check --fix .
+	$(RUFF) format .
+
+messages: install
+	$(MANAGE) makemessages -l fi -l sv --no-location $(I18N_IGNORE)
+
+compilemessages: install
+	$(MANAGE) compilemessages $(I18N_IGNORE)

@@ -1,0 +1,14 @@
+"""Tests: fast hashing, in-memory e-mail, local media, a default demo password."""
+
+import os
+import tempfile
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "test-only-not-secret"
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = tempfile.mkdtemp(prefix="kt-test-media-")
+DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "kt-demo-2026")

@@ -1,0 +1,573 @@
+"""Build the whole demo site from KT's seed texts, in Finnish and Swedish; safe to run twice."""
+
+import datetime
+import io
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.core.files.base import ContentFile
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+from django.utils.text import slugify
+from PIL import Image as PILImage
+from PIL import ImageDraw
+from wagtail.images.models import Image
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Locale,
+    Page,
+    PageViewRestriction,
+    Site,
+)
+
+from home.demo import content, networks_content
+from home.demo.builder import child_page, docx_file, pdf_file, translate
+from home.demo.people import ORGANISATIONS, PEOPLE, TOPICS
+from home.demo.text import t
+from home.models import AccessibilityStatementPage, HomePage, StandardPage
+from networks.models import (
+    AgendaItem,
+    Attendance,
+    BodyCoOrganiser,
+    BodyFigure,
+    BodyIndexPage,
+    BodyPage,
+    Decision,
+    FolderPage,
+    KnowledgeBankPage,
+    Material,
+    MeetingPage,
+    MeetingSeries,
+    Membership,
+    Milestone,
+    MinutesPage,
+    NewsletterIssue,
+    NewsletterPage,
+    Organisation,
+    Person,
+    ProgrammePage,
+    Topic,
+)
+from networks.models.choices import DatePrecision, Frequency, MeetingStatus
+
+BODY_FIELDS = [
+    "kind",
+    "summary",
+    "body",
+    "reports_to",
+    "who_may_join",
+    "open_to_join",
+    "member_count",
+    "member_count_qualifier",
+    "member_trend",
+    "organisation_count",
+    "organisation_count_qualifier",
+    "counted_year",
+    "meeting_frequency",
+    "tasks",
+    "platform",
+    "platform_since",
+    "established_year",
+]
+MEETING_FIELDS = [
+    "meeting_type",
+    "date",
+    "date_precision",
+    "season",
+    "format",
+    "place",
+    "city",
+    "status",
+    "status_reason",
+    "postponed_to",
+    "themes",
+    "participant_organisations",
+    "participants_description",
+    "summary",
+    "agenda",
+]
+
+# Months in which a body that meets at this frequency plans its next meetings.
+PLANNED_MONTHS = {
+    Frequency.MONTHLY: range(1, 13),
+    Frequency.BIMONTHLY: (2, 4, 6, 8, 10, 12),
+    Frequency.SPRING_AND_AUTUMN: (3, 4, 9, 10),
+    Frequency.TWICE_A_YEAR: (4, 10),
+    Frequency.YEARLY: (3,),
+}
+PLANNED_COUNT = 3
+
+DEMO_USERS = [
+    ("toimittaja", "Toimi", "Toimittaja", ["Editors"]),
+    ("julkaisija", "Julia", "Julkaisija", ["Editors", "Moderators"]),
+    ("kaantaja", "Kaj", "Kääntäjä", ["Kääntäjät"]),
+    ("jasen-hr", "Helena", "Demo", []),
+    ("jasen-tyosuojelu", "Tuomas", "Demo", []),
+]
+DEMO_MEMBERS = [
+    ("jasen-hr", "demo-hr", "hr-verkosto"),
+    ("jasen-tyosuojelu", "demo-ts", "tyosuojelupaallikoiden-verkosto"),
+]
+
+
+class Command(BaseCommand):
+    help = "Load the demo site (Finnish and Swedish) from KT's seed texts. Safe to run twice."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--skip-index", action="store_true", help="Do not rebuild the search index."
+        )
+
+    def handle(self, *args, **options):
+        if not settings.DEMO_PASSWORD:
+            raise CommandError("Set DEMO_PASSWORD: the demo users need a password.")
+        self.created = 0
+        self.translated = []
+        steps = [
+            ("Locales and site", self.make_site),
+            ("Users and groups", self.make_users),
+            ("Organisations, people and topics", self.make_vocabulary),
+            ("Programme and its bodies", self.make_programme),
+            ("Networks", self.make_networks),
+            ("Planned meetings", self.make_planned_meetings),
+            ("Accessibility statement and privacy notice", self.make_site_pages),
+            ("Memberships", self.make_memberships),
+            ("Swedish translations", self.make_translations),
+        ]
+        for number, (label, step) in enumerate(steps, 1):
+            self.stdout.write(f"[{number}/{len(steps)}] {label}…")
+            # Not one transaction around everything: wagtail-localize publishes a translation
+            # on commit, and a late publish would overwrite the tree counts of its parent.
+            step()
+        if not options["skip_index"]:
+            self.stdout.write("Rebuilding the search index…")
+            call_command("update_index", stdout=io.StringIO())
+        self.stdout.write(self.style.SUCCESS(f"Demo ready: {self.created} objects created."))
+
+    # Site ---------------------------------------------------------------------------------
+
+    def make_site(self):
+        self.fi, _ = Locale.objects.get_or_create(language_code="fi")
+        self.sv, _ = Locale.objects.get_or_create(language_code="sv")
+        root = Page.get_first_root_node()
+        Page.objects.child_of(root).filter(slug="home", content_type__model="page").delete()
+        home = HomePage.objects.filter(locale=self.fi).first()
+        if home is None:
+            home = HomePage(
+                title=content.HOME["title"],
+                slug="koti",
+                intro=content.HOME["intro"],
+                locale=self.fi,
+            )
+            root.add_child(instance=home)
+            home.save_revision().publish()
+            self.created += 1
+        self.home = home
+        Site.objects.update_or_create(
+            is_default_site=True,
+            defaults={
+                "hostname": "localhost",
+                "port": 80,
+                "root_page": home,
+                "site_name": "Tärkeissä töissä",
+            },
+        )
+
+    def make_users(self):
+        User = get_user_model()
+        translators, _ = Group.objects.get_or_create(name="Kääntäjät")
+        translators.permissions.add(
+            Permission.objects.get(codename="access_admin", content_type__app_label="wagtailadmin"),
+            Permission.objects.get(
+                codename="submit_translation", content_type__app_label="wagtail_localize"
+            ),
+        )
+        for username, first, last, groups in DEMO_USERS:
+            user, created = User.objects.get_or_create(
+                username=username,
+                defaults={
+                    "first_name": first,
+                    "last_name": last,
+                    "email": f"{username}@example.fi",
+                },
+            )
+            if created:
+                user.set_password(settings.DEMO_PASSWORD)
+                user.save()
+                self.created += 1
+            user.groups.add(*Group.objects.filter(name__in=groups))
+        admin, created = User.objects.get_or_create(
+            username="admin",
+            defaults={"is_staff": True, "is_superuser": True, "email": "admin@example.fi"},
+        )
+        if created:
+            admin.set_password(settings.DEMO_PASSWORD)
+            admin.save()
+
+    def make_vocabulary(self):
+        self.organisations = {}
+        for key, (name, short) in ORGANISATIONS.items():
+            org, created = Organisation.objects.get_or_create(
+                name=name, locale=self.fi, defaults={"short_name": short}
+            )
+            self.created += created
+            self.organisations[key] = org
+        self.people = {}
+        for key, (name, job_title, org_key) in PEOPLE.items():
+            person, created = Person.objects.get_or_create(
+                name=name,
+                locale=self.fi,
+                defaults={"job_title": job_title, "organisation": self.organisations.get(org_key)},
+            )
+            self.created += created
+            self.people[key] = person
+        self.topics = {}
+        for slug, name_fi, name_sv in TOPICS:
+            topic, created = Topic.objects.get_or_create(
+                slug=slug, defaults={"name_fi": name_fi, "name_sv": name_sv}
+            )
+            self.created += created
+            self.topics[slug] = topic
+
+    # Pages --------------------------------------------------------------------------------
+
+    def page(self, parent, page_class, spec, **fields):
+        page, created = child_page(parent, page_class, spec["slug"], title=spec["title"], **fields)
+        self.created += created
+        self.translated.append((page, spec.get("sv_slug")))
+        return page
+
+    def make_programme(self):
+        spec = content.PROGRAMME
+        logos = [
+            ("logo", {"name": name, "image": self.logo(key, name), "url": ""})
+            for key, name in spec["logos"]
+        ]
+        programme = self.page(
+            self.home,
+            ProgrammePage,
+            spec,
+            intro=spec["intro"],
+            started_year=spec["started_year"],
+            goals=spec["goals"],
+            history=spec["history"],
+            logos=logos,
+            show_in_menus=True,
+        )
+        for body_spec in content.PROGRAMME_BODIES:
+            self.make_body(programme, body_spec)
+
+    def make_networks(self):
+        spec = networks_content.INDEX
+        index = self.page(self.home, BodyIndexPage, spec, intro=spec["intro"], show_in_menus=True)
+        for body_spec in networks_content.NETWORKS:
+            self.make_body(index, body_spec)
+
+    def make_body(self, parent, spec, members_group=None):
+        group = members_group
+        if spec.get("members_group"):
+            group, _ = Group.objects.get_or_create(name=spec["members_group"])
+        fields = {name: spec[name] for name in BODY_FIELDS if spec.get(name) is not None}
+        body = self.page(
+            parent,
+            BodyPage,
+            spec,
+            chair=self.people.get(spec.get("chair")),
+            members_group=group if spec.get("members_group") else None,
+            **fields,
+        )
+        if body.collection is None:
+            body.collection = Collection.get_first_root_node().add_child(name=body.title)
+            for key in spec.get("co_organisers", []):
+                BodyCoOrganiser(page=body, organisation=self.organisations[key]).save()
+            for value, qualifier, label in spec.get("figures", []):
+                BodyFigure(
+                    page=body, value=value, qualifier=qualifier, label=label, locale=self.fi
+                ).save()
+            for series in spec.get("series", []):
+                MeetingSeries(page=body, locale=self.fi, **series).save()
+            for date, precision, season, description in spec.get("milestones", []):
+                Milestone(
+                    page=body,
+                    date=date,
+                    date_precision=precision,
+                    season=season,
+                    description=description,
+                    locale=self.fi,
+                ).save()
+            body.save_revision().publish()
+        for meeting_spec in spec.get("meetings", []):
+            self.make_meeting(body, meeting_spec, group)
+        if spec.get("newsletter"):
+            self.make_newsletter(body, spec["newsletter"])
+        for folder_spec in spec.get("folders", []):
+            folder = self.page(body, FolderPage, folder_spec)
+            if folder_spec.get("private"):
+                self.restrict(folder, group)
+            self.add_materials(
+                body,
+                folder,
+                folder_spec["materials"],
+                group if folder_spec.get("private") else None,
+            )
+        if spec.get("knowledge_bank"):
+            bank_spec = spec["knowledge_bank"]
+            bank = self.page(body, KnowledgeBankPage, bank_spec, scope=bank_spec["scope"])
+            self.add_materials(body, bank, bank_spec["materials"])
+        for child_spec in spec.get("children", []):
+            self.make_body(body, child_spec, group)
+        return body
+
+    def make_meeting(self, body, spec, group):
+        fields = {name: spec[name] for name in MEETING_FIELDS if spec.get(name) not in (None, "")}
+        if "postponed_to" in fields:
+            fields["postponed_to_precision"] = DatePrecision.YEAR
+        meeting = self.page(body, MeetingPage, spec, **fields)
+        minutes_spec = spec.get("minutes")
+        if minutes_spec:
+            minutes_spec = {"slug": "poytakirja", "sv_slug": "protokoll", **minutes_spec}
+            minutes = self.page(
+                meeting,
+                MinutesPage,
+                minutes_spec,
+                status=minutes_spec["status"],
+                approved_on=minutes_spec["approved_on"],
+            )
+            if not minutes.agenda_items.exists():
+                for number, title, discussion in minutes_spec["agenda"]:
+                    AgendaItem(
+                        page=minutes,
+                        number=number,
+                        title=title,
+                        discussion=discussion,
+                        locale=self.fi,
+                    ).save()
+                for number, text in minutes_spec["decisions"]:
+                    Decision(
+                        page=minutes, agenda_item_number=number, text=text, locale=self.fi
+                    ).save()
+                for name, organisation in minutes_spec["attendance"]:
+                    Attendance(page=minutes, name=name, organisation=organisation).save()
+                minutes.save_revision().publish()
+            if minutes_spec.get("private"):
+                self.restrict(minutes, group)
+        return meeting
+
+    def make_newsletter(self, body, spec):
+        fields = {
+            k: spec[k]
+            for k in (
+                "intro",
+                "recipient_count",
+                "recipient_count_qualifier",
+                "issues_per_year",
+                "issues_year",
+                "subscription_info",
+            )
+        }
+        newsletter = self.page(body, NewsletterPage, spec, **fields)
+        if newsletter.issues.exists():
+            return
+        year = spec["issues_year"]
+        for number in range(1, spec["issues_per_year"] + 1):
+            date = datetime.date(
+                year, min(12, 1 + (number - 1) * 12 // spec["issues_per_year"]), 15
+            )
+            title = f"{spec['title']} {number}/{year}"
+            document = self.material(
+                body,
+                None,
+                {
+                    "title": title,
+                    "filename": f"{slugify(spec['title'])}-{number}-{year}.pdf",
+                    "material_type": "newsletter_issue",
+                    "year": year,
+                    "topics": [],
+                    "texts": [f"{title}: verkoston ajankohtaiset asiat, tapahtumat ja vinkit."],
+                },
+            )
+            NewsletterIssue(page=newsletter, number=number, date=date, document=document).save()
+        newsletter.save_revision().publish()
+
+    def add_materials(self, body, folder, specs, private_group=None):
+        for spec in specs:
+            self.material(body, folder, spec, private_group)
+
+    def material(self, body, folder, spec, private_group=None):
+        existing = Material.objects.filter(title=spec["title"], body=body).first()
+        if existing is not None:
+            return existing
+        collection = body.collection
+        if private_group is not None:
+            collection = self.private_collection(body, private_group)
+        maker = docx_file if spec["filename"].endswith(".docx") else pdf_file
+        document = Material(
+            title=spec["title"],
+            file=maker(spec["filename"], spec["title"], spec["texts"]),
+            collection=collection,
+            body=body,
+            folder=folder,
+            material_type=spec["material_type"],
+            year=spec["year"],
+            description=spec.get("description", ""),
+        )
+        document.file_size = document.file.size
+        document._set_file_hash()
+        document.save()
+        document.topics.set([self.topics[slug] for slug in spec["topics"]])
+        self.created += 1
+        return document
+
+    def private_collection(self, body, group):
+        name = f"{body.title} – jäsenet"
+        collection = body.collection.get_children().filter(name=name).first()
+        if collection is None:
+            collection = body.collection.add_child(name=name)
+            restriction = CollectionViewRestriction.objects.create(
+                collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+            )
+            restriction.groups.set([group])
+        return collection
+
+    def restrict(self, page, group):
+        if not page.view_restrictions.exists():
+            restriction = PageViewRestriction.objects.create(
+                page=page, restriction_type=PageViewRestriction.GROUPS
+            )
+            restriction.groups.set([group])
+
+    def logo(self, key, name):
+        image = Image.objects.filter(title=name).first()
+        if image is not None:
+            return image
+        canvas = PILImage.new("RGB", (320, 120), "#003a70")
+        ImageDraw.Draw(canvas).text((16, 50), name, fill="white")
+        buffer = io.BytesIO()
+        canvas.save(buffer, "PNG")
+        image = Image(title=name, file=ContentFile(buffer.getvalue(), name=f"{key}.png"))
+        image.save()
+        return image
+
+    def make_planned_meetings(self):
+        today = timezone.localdate().replace(day=1)
+        for body in BodyPage.objects.filter(locale=self.fi).live():
+            months = PLANNED_MONTHS.get(body.meeting_frequency)
+            if not months:
+                continue
+            dates, month = [], today
+            while len(dates) < PLANNED_COUNT:
+                month = (month + datetime.timedelta(days=32)).replace(day=1)
+                if month.month in months:
+                    dates.append(month)
+            sv_title = content.SWEDISH_TITLE(body.title)
+            for date in dates:
+                stamp = f"{date.month}/{date.year}"
+                spec = {
+                    "slug": f"kokous-{date:%Y-%m}",
+                    "sv_slug": f"mote-{date:%Y-%m}",
+                    "title": t(f"{body.title}: kokous {stamp}", f"{sv_title}: möte {stamp}"),
+                    "meeting_type": "meeting",
+                    "date": date,
+                    "date_precision": DatePrecision.MONTH,
+                    "status": MeetingStatus.PLANNED,
+                    "agenda": content.PLANNED_AGENDA,
+                }
+                self.make_meeting(body, spec, None)
+
+    def make_site_pages(self):
+        spec = content.ACCESSIBILITY
+        self.page(
+            self.home,
+            AccessibilityStatementPage,
+            spec,
+            compliance=AccessibilityStatementPage.Compliance.PARTIAL,
+            body=spec["body"],
+            known_issues=spec["known_issues"],
+            supervisor=spec["supervisor"],
+            feedback_email=spec["feedback_email"],
+            prepared_on=datetime.date(2026, 11, 1),
+            show_in_menus=False,
+        )
+        spec = content.PRIVACY
+        self.page(self.home, StandardPage, spec, intro=spec["intro"], body=spec["body"])
+
+    def make_memberships(self):
+        User = get_user_model()
+        for username, person_key, body_slug in DEMO_MEMBERS:
+            person = self.people[person_key]
+            if person.user_id is None:
+                person.user = User.objects.get(username=username)
+                person.save()
+            body = BodyPage.objects.get(slug=body_slug, locale=self.fi)
+            _, created = Membership.objects.get_or_create(
+                person=person, body=body, defaults={"start_date": datetime.date(2020, 1, 1)}
+            )
+            self.created += created
+        self.give_group_permissions()
+
+    def give_group_permissions(self):
+        """Translators may add and edit Swedish pages only; editors work on both trees."""
+        translators = Group.objects.get(name="Kääntäjät")
+        sv_home = self.home.get_translation_or_none(self.sv)
+        if sv_home is not None:
+            for codename in ("add_page", "change_page"):
+                GroupPagePermission.objects.get_or_create(
+                    group=translators,
+                    page=sv_home,
+                    permission=Permission.objects.get(
+                        codename=codename, content_type__app_label="wagtailcore"
+                    ),
+                )
+        for name in ("Editors", "Moderators"):
+            group = Group.objects.filter(name=name).first()
+            if group is None:
+                continue
+            for codename in ("add_material", "change_material", "choose_document"):
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group,
+                    collection=Collection.get_first_root_node(),
+                    permission=Permission.objects.get(
+                        codename=codename, content_type__app_label="networks"
+                    ),
+                )
+
+    # Translations -------------------------------------------------------------------------
+
+    def make_translations(self):
+        for key in self.organisations:
+            translate(self.organisations[key])
+        for key in self.people:
+            translate(self.people[key])
+        translate(self.home, slug="hem")
+        untranslated = self.untranslated_page()
+        sv_slugs = {page.pk: sv_slug for page, sv_slug in self.translated}
+        # Parents before children: a translation is created under its parent's translation.
+        pages = Page.objects.filter(pk__in=sv_slugs).exclude(pk=untranslated.pk).order_by("path")
+        for number, page in enumerate(pages.specific(), 1):
+            _, created = translate(page, slug=sv_slugs[page.pk])
+            if created and page.slug == "lukio":
+                self.change_after_translation(page)
+            if number % 20 == 0:
+                self.stdout.write(f"    {number}/{len(sv_slugs)} pages")
+        self.give_group_permissions()
+
+    def untranslated_page(self):
+        """The last planned Tekry meeting stays Finnish-only, for the translators' to-do list."""
+        tekry = BodyPage.objects.get(slug="tekry", locale=self.fi)
+        return (
+            MeetingPage.objects.child_of(tekry)
+            .filter(status=MeetingStatus.PLANNED)
+            .order_by("date")
+            .last()
+        )
+
+    def change_after_translation(self, page):
+        """Edit the Finnish source after its translation so that the translation is outdated."""
+        page = BodyPage.objects.get(pk=page.pk)
+        page.summary += " Ryhmä kokoontui vuonna 2020 myös etänä."
+        page.save_revision().publish()

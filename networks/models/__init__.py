@@ -1,0 +1,27 @@
+from .bodies import (  # noqa: F401
+    BodyCoOrganiser,
+    BodyFigure,
+    BodyIndexPage,
+    BodyPage,
+    MeetingSeries,
+    Milestone,
+    ProgrammePage,
+)
+from .materials import (  # noqa: F401
+    BaseFolderPage,
+    FolderPage,
+    KnowledgeBankPage,
+    Material,
+    MaterialVersion,
+    NewsletterIssue,
+    NewsletterPage,
+)
+from .meetings import (  # noqa: F401
+    AgendaItem,
+    Attendance,
+    Decision,
+    MeetingOrganiser,
+    MeetingPage,
+    MinutesPage,
+)
+from .people import Membership, Organisation, Person, Topic  # noqa: F401

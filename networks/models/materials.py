@@ -1,0 +1,253 @@
+"""Documents with their metadata, the folder tree that lists them, and newsletters."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
+from wagtail.api import APIField
+from wagtail.documents.models import AbstractDocument
+from wagtail.documents.models import Document as WagtailDocument
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from .bodies import BodyPage, qualified
+from .choices import ContentLanguage, MaterialType, Qualifier
+from .people import Topic
+
+
+class Material(AbstractDocument):
+    """A material: owned by a body, filed in a folder, typed, tagged and searchable inside."""
+
+    body = models.ForeignKey(
+        BodyPage,
+        verbose_name=_("owning body"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="documents",
+    )
+    folder = models.ForeignKey(
+        Page,
+        verbose_name=_("folder"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    material_type = models.CharField(
+        _("material type"), max_length=20, choices=MaterialType.choices, blank=True
+    )
+    topics = ParentalManyToManyField(Topic, verbose_name=_("topics"), blank=True)
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    language = models.CharField(
+        _("content language"),
+        max_length=5,
+        choices=ContentLanguage.choices,
+        default=ContentLanguage.FINNISH,
+    )
+    description = models.TextField(_("description"), blank=True)
+    extracted_text = models.TextField(_("extracted text"), blank=True, editable=False)
+
+    admin_form_fields = WagtailDocument.admin_form_fields + (
+        "body",
+        "folder",
+        "material_type",
+        "topics",
+        "year",
+        "language",
+        "description",
+    )
+    search_fields = AbstractDocument.search_fields + [
+        index.SearchField("description"),
+        index.SearchField("extracted_text"),
+        index.FilterField("material_type"),
+        index.FilterField("year"),
+        index.FilterField("language"),
+        index.FilterField("body_id"),
+    ]
+    api_fields = [
+        APIField("material_type"),
+        APIField("year"),
+        APIField("language"),
+        APIField("description"),
+    ]
+
+    class Meta(AbstractDocument.Meta):
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        permissions = [("choose_document", _("Can choose document"))]
+
+
+class MaterialVersion(models.Model):
+    """An earlier file of a document, kept when the file is replaced."""
+
+    document = models.ForeignKey(
+        Material, verbose_name=_("document"), on_delete=models.CASCADE, related_name="versions"
+    )
+    file = models.FileField(_("file"), upload_to="documents/versions/")
+    file_size = models.PositiveBigIntegerField(_("file size"), null=True, editable=False)
+    file_hash = models.CharField(_("checksum"), max_length=64, blank=True, editable=False)
+    created_at = models.DateTimeField(_("replaced at"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("document version")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.document} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
+class BaseFolderPage(Page):
+    """A folder of materials that sorts by title, date and type and filters by type, year, topic."""
+
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    api_fields = [APIField("intro")]
+    subpage_types = ["networks.FolderPage"]
+
+    SORTS = {"title": "title", "date": "-created_at", "type": "material_type"}
+
+    class Meta:
+        abstract = True
+
+    def materials(self):
+        """The folder's documents; folders are per language, documents are shared."""
+        return Material.objects.filter(folder__translation_key=self.translation_key)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        materials = self.materials().prefetch_related("topics")
+        filters = {}
+        material_type = request.GET.get("type", "")
+        if material_type in MaterialType.values:
+            materials = materials.filter(material_type=material_type)
+            filters["type"] = material_type
+        year = request.GET.get("year", "")
+        if year.isdigit():
+            materials = materials.filter(year=int(year))
+            filters["year"] = year
+        topic = request.GET.get("topic", "")
+        if topic:
+            materials = materials.filter(topics__slug=topic)
+            filters["topic"] = topic
+        sort = request.GET.get("sort", "title")
+        materials = materials.order_by(self.SORTS.get(sort, "title"), "title")
+        all_materials = self.materials()
+        context.update(
+            materials=materials,
+            subfolders=self.get_children().live().public(),
+            filters=filters,
+            current_sort=sort if sort in self.SORTS else "title",
+            material_types=[
+                (value, label)
+                for value, label in MaterialType.choices
+                if all_materials.filter(material_type=value).exists()
+            ],
+            years=sorted(
+                {y for y in all_materials.values_list("year", flat=True) if y}, reverse=True
+            ),
+            topics=Topic.objects.filter(material__in=all_materials).distinct(),
+        )
+        return context
+
+
+class FolderPage(BaseFolderPage):
+    template = "networks/folder_page.html"
+
+    class Meta:
+        verbose_name = _("folder")
+
+    parent_page_types = ["networks.BodyPage", "networks.FolderPage", "networks.KnowledgeBankPage"]
+
+
+class KnowledgeBankPage(BaseFolderPage):
+    """A body's curated bank of material (occupational safety; labour law)."""
+
+    scope = models.TextField(_("scope"), blank=True)
+    template = "networks/folder_page.html"
+
+    content_panels = BaseFolderPage.content_panels + [FieldPanel("scope")]
+    search_fields = BaseFolderPage.search_fields + [index.SearchField("scope")]
+    api_fields = BaseFolderPage.api_fields + [APIField("scope")]
+    parent_page_types = ["networks.BodyPage"]
+
+    class Meta:
+        verbose_name = _("knowledge bank")
+
+    def materials(self):
+        """Everything filed in the bank or in any folder under it."""
+        folders = Page.objects.descendant_of(self, inclusive=True).values("translation_key")
+        return Material.objects.filter(folder__translation_key__in=folders)
+
+
+class NewsletterPage(Page):
+    """A body's newsletter (HR-info; KT tiedottaa työsuojelupäälliköille) and its archive."""
+
+    intro = RichTextField(_("introduction"), blank=True)
+    recipient_count = models.PositiveIntegerField(_("recipients"), null=True, blank=True)
+    recipient_count_qualifier = models.CharField(
+        _("qualifier"), max_length=10, choices=Qualifier.choices, default=Qualifier.ABOUT
+    )
+    issues_per_year = models.PositiveSmallIntegerField(_("issues per year"), null=True, blank=True)
+    issues_year = models.PositiveSmallIntegerField(_("year of that count"), null=True, blank=True)
+    subscription_info = models.TextField(_("how to subscribe"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldRowPanel([FieldPanel("recipient_count_qualifier"), FieldPanel("recipient_count")]),
+        FieldRowPanel([FieldPanel("issues_per_year"), FieldPanel("issues_year")]),
+        FieldPanel("subscription_info"),
+        InlinePanel("issues", label=_("issues")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("subscription_info"),
+    ]
+    api_fields = [
+        APIField("recipient_count"),
+        APIField("recipient_count_qualifier"),
+        APIField("issues_per_year"),
+        APIField("issues_year"),
+        APIField("issues"),
+    ]
+    parent_page_types = ["networks.BodyPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("newsletter")
+
+    @property
+    def recipient_count_display(self):
+        return qualified(self.recipient_count_qualifier, self.recipient_count)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["issues"] = self.issues.select_related("document").order_by("-date", "-number")
+        return context
+
+
+class NewsletterIssue(Orderable):
+    page = ParentalKey(NewsletterPage, on_delete=models.CASCADE, related_name="issues")
+    number = models.PositiveSmallIntegerField(_("number"))
+    date = models.DateField(_("date"))
+    document = models.ForeignKey(
+        Material,
+        verbose_name=_("document"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("number"), FieldPanel("date"), FieldPanel("document")]
+    api_fields = [APIField("number"), APIField("date")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("newsletter issue")

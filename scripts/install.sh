@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Installs everything the project needs on a Debian 12 machine. Idempotent: every
+# step checks first and skips what is already in place, so a second run takes seconds.
+#
+#   Debian packages : chromium postgresql gettext (+ libvoikko1 voikko-fi if available)
+#   Python          : .venv (python3.11) with requirements.txt (stamp: .venv/.requirements.sha256)
+#   npm             : node_modules from package-lock.json (stamp: node_modules/.kt-lock.sha256)
+#
+# Never runs `playwright install`: the browser tests drive Debian's /usr/bin/chromium.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+VENV="$ROOT/.venv"
+REQUIRED_APT=(chromium postgresql gettext)
+OPTIONAL_APT=(libvoikko1 voikko-fi)
+
+log() { printf '[install] %s\n' "$*" >&2; }
+now() { date +%s; }
+step_start=0
+begin() { step_start=$(now); log "$1"; }
+done_step() { log "  ... $1 ($(($(now) - step_start))s)"; }
+
+SUDO=()
+if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then SUDO=(sudo); fi
+fi
+export DEBIAN_FRONTEND=noninteractive
+
+is_installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q '^install ok installed$'; }
+
+APT_UPDATED=0
+apt_update_once() {
+    if [ "$APT_UPDATED" -eq 0 ]; then
+        "${SUDO[@]}" apt-get update -qq
+        APT_UPDATED=1
+    fi
+}
+
+has_candidate() {
+    local cand
+    cand="$(apt-cache policy "$1" 2>/dev/null | awk '/Candidate:/ {print $2}')"
+    [ -n "$cand" ] && [ "$cand" != "(none)" ]
+}
+
+# ---------------------------------------------------------------- Debian packages
+begin "Debian packages"
+missing=()
+for p in "${REQUIRED_APT[@]}"; do is_installed "$p" || missing+=("$p"); done
+command -v python3.11 >/dev/null 2>&1 || missing+=(python3.11 python3.11-venv)
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+optional_missing=()
+for p in "${OPTIONAL_APT[@]}"; do is_installed "$p" || optional_missing+=("$p"); done
+
+if [ ${#missing[@]} -gt 0 ] || [ ${#optional_missing[@]} -gt 0 ]; then
+    apt_update_once
+    for p in "${optional_missing[@]}"; do
+        if has_candidate "$p"; then
+            missing+=("$p")
+        else
+            log "  optional package $p is not available from apt; skipping it"
+        fi
+    done
+    if [ ${#missing[@]} -gt 0 ]; then
+        log "  apt-get install ${missing[*]}"
+        "${SUDO[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
+    fi
+else
+    log "  all present"
+fi
+for p in "${REQUIRED_APT[@]}"; do
+    is_installed "$p" || { log "ERROR: $p did not install"; exit 1; }
+done
+[ -x /usr/bin/chromium ] || { log "ERROR: /usr/bin/chromium missing"; exit 1; }
+done_step "Debian packages"
+
+# ---------------------------------------------------------------- Python venv
+begin "Python virtualenv (.venv)"
+venv_ok() {
+    [ -x "$VENV/bin/python" ] &&
+        "$VENV/bin/python" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' 2>/dev/null
+}
+if ! venv_ok; then
+    log "  creating $VENV with $(command -v python3.11)"
+    rm -rf "$VENV"
+    python3.11 -m venv "$VENV"
+    rm -f "$VENV/.requirements.sha256"
+fi
+want="$(cat requirements.txt | sha256sum | cut -d' ' -f1) $("$VENV/bin/python" -V 2>&1)"
+have="$(cat "$VENV/.requirements.sha256" 2>/dev/null || true)"
+if [ "$want" = "$have" ]; then
+    log "  requirements.txt unchanged; skipping pip"
+else
+    log "  pip install -r requirements.txt"
+    "$VENV/bin/python" -m pip install -q --disable-pip-version-check -r requirements.txt
+    printf '%s\n' "$want" >"$VENV/.requirements.sha256"
+fi
+done_step "Python virtualenv"
+
+# ---------------------------------------------------------------- npm (axe-core)
+begin "npm packages (node_modules)"
+want="$(sha256sum package.json package-lock.json | sha256sum | cut -d' ' -f1)"
+have="$(cat node_modules/.kt-lock.sha256 2>/dev/null || true)"
+if [ "$want" = "$have" ] && [ -f node_modules/axe-core/axe.min.js ]; then
+    log "  node_modules up to date; skipping npm"
+else
+    log "  npm ci"
+    npm ci --no-audit --no-fund --loglevel=error
+    printf '%s\n' "$want" >node_modules/.kt-lock.sha256
+fi
+[ -f node_modules/axe-core/axe.min.js ] || { log "ERROR: axe-core missing"; exit 1; }
+done_step "npm packages"
+
+log "done"

@@ -1,0 +1,15 @@
+"""Settings for the server process that tests/browser starts.
+
+cms.settings.test, but with one fixed MEDIA_ROOT shared by the `migrate`, `load_demo`
+and `runserver` processes (cms.settings.test makes a new temp dir per process).
+Static files are served by `runserver --insecure` (DEBUG stays off).
+"""
+
+import os
+
+from cms.settings.test import *  # noqa: F403
+
+DEBUG = False
+MEDIA_ROOT = os.environ["KT_BROWSER_MEDIA_ROOT"]
+WAGTAILADMIN_BASE_URL = os.environ.get("KT_BROWSER_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
