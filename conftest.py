@@ -19,3 +19,16 @@ def pytest_collection_modifyitems(config, items):
     # Browser tests run last: Playwright's sync API keeps an asyncio loop on the main
     # thread, which makes Django's ORM refuse to run in any test after it starts.
     items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
+@pytest.fixture(scope="session")
+def demo_site(django_db_setup, django_db_blocker):
+    """The demo site, loaded once per run into the test database; returns load_demo's output."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    with django_db_blocker.unblock():
+        call_command("load_demo", stdout=out)
+    return out.getvalue()
