@@ -11,7 +11,7 @@ from wagtail.search import index
 
 class HomePage(Page):
     intro = models.TextField(_("introduction"), blank=True)
-    body = RichTextField(_("body"), blank=True)
+    body = RichTextField(_("page content"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
@@ -48,7 +48,7 @@ class StandardPage(Page):
     """A plain text page, e.g. the privacy notice (tietosuojaseloste)."""
 
     intro = models.TextField(_("introduction"), blank=True)
-    body = RichTextField(_("body"), blank=True)
+    body = RichTextField(_("page content"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
@@ -71,7 +71,7 @@ class AccessibilityStatementPage(Page):
     compliance = models.CharField(
         _("compliance with WCAG 2.1 AA"), max_length=10, choices=Compliance.choices
     )
-    body = RichTextField(_("body"), blank=True)
+    body = RichTextField(_("page content"), blank=True)
     known_issues = RichTextField(_("content that is not accessible"), blank=True)
     feedback_email = models.EmailField(_("feedback e-mail"))
     response_days = models.PositiveSmallIntegerField(_("we reply within (days)"), default=14)

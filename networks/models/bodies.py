@@ -41,7 +41,7 @@ class ProgrammePage(Page):
     """The national work-life development programme ("Tärkeissä töissä")."""
 
     intro = models.TextField(_("introduction"), blank=True)
-    body = RichTextField(_("body"), blank=True)
+    body = RichTextField(_("page content"), blank=True)
     started_year = models.PositiveSmallIntegerField(_("named so since"), null=True, blank=True)
     goals = StreamField(ordered_list(_("Goal")), verbose_name=_("goals"), blank=True)
     history = StreamField([("period", PeriodBlock())], verbose_name=_("history"), blank=True)
@@ -123,7 +123,7 @@ class BodyPage(Page):
         _("status"), max_length=10, choices=BodyStatus.choices, default=BodyStatus.ACTIVE
     )
     summary = models.TextField(_("summary"), blank=True)
-    body = RichTextField(_("body"), blank=True)
+    body = RichTextField(_("page content"), blank=True)
     reports_to = models.CharField(_("reports to"), max_length=255, blank=True)
     chair = models.ForeignKey(
         "networks.Person",
