@@ -1,9 +1,12 @@
+from pathlib import Path
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.i18n import JavaScriptCatalog
+from django.views.static import serve as static_serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -22,13 +25,19 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(
-        settings.MEDIA_URL + "images/", document_root=settings.MEDIA_ROOT / "images"
-    )
+
+# Images (logos) are public; documents are never served from media, only through Django's
+# permission-checking document view.
+urlpatterns += [
+    re_path(
+        r"^media/images/(?P<path>.*)$",
+        static_serve,
+        {"document_root": Path(settings.MEDIA_ROOT) / "images"},
+    ),
+]
 
 # Translators: URL path of the search page; keep the trailing slash.
 urlpatterns += i18n_patterns(

@@ -98,3 +98,33 @@ def test_search_page_finds_public_pages(demo_site, client):
     response = client.get("/haku/", {"q": "HR-verkosto"})
     assert response.status_code == 200
     assert "HR-verkosto" in response.content.decode()
+
+
+def test_programme_logos_render_with_alt_text_and_load(demo_site, client):
+    from networks.models import ProgrammePage
+
+    html = client.get(ProgrammePage.objects.get(locale__language_code="fi").url).content.decode()
+    images = re.findall(
+        r'<img[^>]*alt="([^"]+)"[^>]*src="([^"]+)"|<img[^>]*src="([^"]+)"[^>]*alt="([^"]+)"', html
+    )
+    sources = [m[1] or m[2] for m in images]
+    alts = [m[0] or m[3] for m in images]
+    assert "EU-lippu" in alts and len(sources) == 4
+    assert client.get(sources[0]).status_code == 200
+
+
+def test_private_document_needs_login_and_public_one_downloads(
+    demo_site, client, django_user_model
+):
+    from networks.models import Material
+
+    private = Material.objects.get(title="HR-verkoston jäsenluettelo 2020")
+    response = client.get(private.url)
+    assert response.status_code == 302 and "kirjaudu" in response["Location"]
+    client.force_login(django_user_model.objects.get(username="jasen-hr"))
+    assert client.get(private.url).status_code == 200
+    public = Material.objects.get(title="Työväkivallan hallinta kunta-alan työpaikoilla")
+    client.logout()
+    download = client.get(public.url)
+    assert download.status_code == 200
+    assert b"".join(download.streaming_content).startswith(b"%PDF")
