@@ -8,13 +8,17 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from search.fields import LEMMA_FIELDS, NormalisedSearchMixin
 
-class HomePage(Page):
+
+class HomePage(NormalisedSearchMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
     body = RichTextField(_("page content"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_fields = (
+        Page.search_fields + LEMMA_FIELDS + [index.SearchField("intro"), index.SearchField("body")]
+    )
     api_fields = [APIField("intro"), APIField("body")]
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -44,14 +48,16 @@ class HomePage(Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(NormalisedSearchMixin, Page):
     """A plain text page, e.g. the privacy notice (tietosuojaseloste)."""
 
     intro = models.TextField(_("introduction"), blank=True)
     body = RichTextField(_("page content"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_fields = (
+        Page.search_fields + LEMMA_FIELDS + [index.SearchField("intro"), index.SearchField("body")]
+    )
     api_fields = [APIField("intro"), APIField("body")]
     parent_page_types = ["home.HomePage", "networks.ProgrammePage"]
     subpage_types = []
@@ -60,7 +66,7 @@ class StandardPage(Page):
         verbose_name = _("standard page")
 
 
-class AccessibilityStatementPage(Page):
+class AccessibilityStatementPage(NormalisedSearchMixin, Page):
     """The accessibility statement the Finnish Act on the Provision of Digital Services requires."""
 
     class Compliance(models.TextChoices):
@@ -89,7 +95,7 @@ class AccessibilityStatementPage(Page):
         FieldPanel("prepared_on"),
         FieldPanel("reviewed_on"),
     ]
-    search_fields = Page.search_fields + [index.SearchField("body")]
+    search_fields = Page.search_fields + LEMMA_FIELDS + [index.SearchField("body")]
     api_fields = [
         APIField("compliance"),
         APIField("feedback_email"),

@@ -1,13 +1,31 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
-from wagtail.models import Locale, Page
+from django.utils.translation import get_language
+
+from .query import FACETS, run_search
+
+SORTS = ("relevance", "date")
 
 
 def search(request):
-    query = request.GET.get("q", "").strip()
-    results = Page.objects.none()
-    if query:
-        pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
-        results = pages.search(query)
-    page = Paginator(results, 20).get_page(request.GET.get("page"))
-    return render(request, "search/search.html", {"query": query, "results": page})
+    query = request.GET.get("q", "").strip()[:200]
+    both = request.GET.get("languages") == "all"
+    sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "relevance"
+    filters = {name: request.GET.get(name, "") for name in FACETS if request.GET.get(name)}
+    outcome = run_search(request, query, get_language(), both=both, filters=filters, sort=sort)
+    page = Paginator(outcome.hits, 10).get_page(request.GET.get("page"))
+    params = request.GET.copy()
+    params.pop("page", None)
+    return render(
+        request,
+        "search/search.html",
+        {
+            "query": query,
+            "outcome": outcome,
+            "results": page,
+            "filters": filters,
+            "sort": sort,
+            "both": both,
+            "querystring": params.urlencode(),
+        },
+    )

@@ -11,6 +11,8 @@ from wagtail.models import Collection, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from search.fields import LEMMA_FIELDS, NormalisedSearchMixin
+
 from ..blocks import LogoBlock, PeriodBlock, ordered_list
 from ..dates import format_partial_date
 from ..serializers import OrganisationSerializer, PersonSerializer
@@ -37,7 +39,7 @@ def qualified(qualifier, value):
     return f"{Qualifier(qualifier).label} {number}"
 
 
-class ProgrammePage(Page):
+class ProgrammePage(NormalisedSearchMixin, Page):
     """The national work-life development programme ("Tärkeissä töissä")."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -55,12 +57,16 @@ class ProgrammePage(Page):
         FieldPanel("history"),
         FieldPanel("logos"),
     ]
-    search_fields = Page.search_fields + [
-        index.SearchField("intro"),
-        index.SearchField("body"),
-        index.SearchField("goals"),
-        index.SearchField("history"),
-    ]
+    search_fields = (
+        Page.search_fields
+        + LEMMA_FIELDS
+        + [
+            index.SearchField("intro"),
+            index.SearchField("body"),
+            index.SearchField("goals"),
+            index.SearchField("history"),
+        ]
+    )
     api_fields = [
         APIField("intro"),
         APIField("started_year"),
@@ -80,13 +86,13 @@ class ProgrammePage(Page):
         return context
 
 
-class BodyIndexPage(Page):
+class BodyIndexPage(NormalisedSearchMixin, Page):
     """The list of KT's employer networks, filterable by kind and sortable by size."""
 
     intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = Page.search_fields + LEMMA_FIELDS + [index.SearchField("intro")]
     api_fields = [APIField("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["networks.BodyPage"]
@@ -115,7 +121,7 @@ class BodyIndexPage(Page):
         return context
 
 
-class BodyPage(Page):
+class BodyPage(NormalisedSearchMixin, Page):
     """A body that meets and keeps material: the fields people list, filter and sort by."""
 
     kind = models.CharField(_("kind of body"), max_length=30, choices=BodyKind.choices)
@@ -225,14 +231,18 @@ class BodyPage(Page):
         FieldPanel("members_group"),
         FieldPanel("collection"),
     ]
-    search_fields = Page.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("body"),
-        index.SearchField("tasks"),
-        index.SearchField("who_may_join"),
-        index.FilterField("kind"),
-        index.FilterField("status"),
-    ]
+    search_fields = (
+        Page.search_fields
+        + LEMMA_FIELDS
+        + [
+            index.SearchField("summary"),
+            index.SearchField("body"),
+            index.SearchField("tasks"),
+            index.SearchField("who_may_join"),
+            index.FilterField("kind"),
+            index.FilterField("status"),
+        ]
+    )
     api_fields = [
         APIField("kind"),
         APIField("status"),
@@ -277,6 +287,13 @@ class BodyPage(Page):
     class Meta:
         verbose_name = _("body")
         verbose_name_plural = _("bodies")
+
+    def search_text_parts(self):
+        facts = [f"{s.name} {s.themes}" for s in self.meeting_series.all()]
+        facts += [m.description for m in self.milestones.all()]
+        facts += [f.label for f in self.figures.all()]
+        facts += [self.platform, self.reports_to]
+        return super().search_text_parts() + facts
 
     @property
     def parent_body(self):

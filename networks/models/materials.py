@@ -12,12 +12,14 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from search.fields import LEMMA_FIELDS, NormalisedSearchMixin
+
 from .bodies import BodyPage, qualified
 from .choices import ContentLanguage, MaterialType, Qualifier
 from .people import Topic
 
 
-class Material(AbstractDocument):
+class Material(NormalisedSearchMixin, AbstractDocument):
     """A material: owned by a body, filed in a folder, typed, tagged and searchable inside."""
 
     body = models.ForeignKey(
@@ -59,20 +61,27 @@ class Material(AbstractDocument):
         "language",
         "description",
     )
-    search_fields = AbstractDocument.search_fields + [
-        index.SearchField("description"),
-        index.SearchField("extracted_text"),
-        index.FilterField("material_type"),
-        index.FilterField("year"),
-        index.FilterField("language"),
-        index.FilterField("body_id"),
-    ]
+    search_fields = (
+        AbstractDocument.search_fields
+        + LEMMA_FIELDS
+        + [
+            index.SearchField("description"),
+            index.SearchField("extracted_text"),
+            index.FilterField("material_type"),
+            index.FilterField("year"),
+            index.FilterField("language"),
+            index.FilterField("body_id"),
+        ]
+    )
     api_fields = [
         APIField("material_type"),
         APIField("year"),
         APIField("language"),
         APIField("description"),
     ]
+
+    def search_language(self):
+        return self.language
 
     class Meta(AbstractDocument.Meta):
         verbose_name = _("document")
@@ -102,13 +111,13 @@ class MaterialVersion(models.Model):
         return f"{self.document} ({self.created_at:%Y-%m-%d %H:%M})"
 
 
-class BaseFolderPage(Page):
+class BaseFolderPage(NormalisedSearchMixin, Page):
     """A folder of materials that sorts by title, date and type and filters by type, year, topic."""
 
     intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = Page.search_fields + LEMMA_FIELDS + [index.SearchField("intro")]
     api_fields = [APIField("intro")]
     subpage_types = ["networks.FolderPage"]
 
@@ -187,7 +196,7 @@ class KnowledgeBankPage(BaseFolderPage):
         return Material.objects.filter(folder__translation_key__in=folders)
 
 
-class NewsletterPage(Page):
+class NewsletterPage(NormalisedSearchMixin, Page):
     """A body's newsletter (HR-info; KT tiedottaa työsuojelupäälliköille) and its archive."""
 
     intro = RichTextField(_("introduction"), blank=True)
@@ -206,10 +215,14 @@ class NewsletterPage(Page):
         FieldPanel("subscription_info"),
         InlinePanel("issues", label=_("issues")),
     ]
-    search_fields = Page.search_fields + [
-        index.SearchField("intro"),
-        index.SearchField("subscription_info"),
-    ]
+    search_fields = (
+        Page.search_fields
+        + LEMMA_FIELDS
+        + [
+            index.SearchField("intro"),
+            index.SearchField("subscription_info"),
+        ]
+    )
     api_fields = [
         APIField("recipient_count"),
         APIField("recipient_count_qualifier"),

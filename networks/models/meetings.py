@@ -9,6 +9,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from search.fields import LEMMA_FIELDS, NormalisedSearchMixin
+
 from ..blocks import AttachmentBlock, ordered_list
 from ..dates import format_partial_date
 from .bodies import BodyPage, participants_range, qualified
@@ -23,7 +25,7 @@ from .choices import (
 )
 
 
-class MeetingPage(Page):
+class MeetingPage(NormalisedSearchMixin, Page):
     """One meeting of a body (or of several bodies together)."""
 
     meeting_type = models.CharField(
@@ -100,16 +102,20 @@ class MeetingPage(Page):
         ),
         FieldPanel("summary"),
     ]
-    search_fields = Page.search_fields + [
-        index.SearchField("themes"),
-        index.SearchField("summary"),
-        index.SearchField("place"),
-        index.SearchField("city"),
-        index.SearchField("participants_description"),
-        index.SearchField("status_reason"),
-        index.FilterField("date"),
-        index.FilterField("status"),
-    ]
+    search_fields = (
+        Page.search_fields
+        + LEMMA_FIELDS
+        + [
+            index.SearchField("themes"),
+            index.SearchField("summary"),
+            index.SearchField("place"),
+            index.SearchField("city"),
+            index.SearchField("participants_description"),
+            index.SearchField("status_reason"),
+            index.FilterField("date"),
+            index.FilterField("status"),
+        ]
+    )
     api_fields = [
         APIField("meeting_type"),
         APIField("date"),
@@ -183,7 +189,7 @@ class MeetingOrganiser(Orderable):
     panels = [FieldPanel("body")]
 
 
-class MinutesPage(Page):
+class MinutesPage(NormalisedSearchMixin, Page):
     """The minutes of a meeting; may be members-only while the meeting page is public."""
 
     status = models.CharField(
@@ -204,13 +210,17 @@ class MinutesPage(Page):
         InlinePanel("attendance", label=_("attendance")),
         FieldPanel("attachments"),
     ]
-    search_fields = Page.search_fields + [
-        index.RelatedFields(
-            "agenda_items", [index.SearchField("title"), index.SearchField("discussion")]
-        ),
-        index.RelatedFields("decisions", [index.SearchField("text")]),
-        index.FilterField("status"),
-    ]
+    search_fields = (
+        Page.search_fields
+        + LEMMA_FIELDS
+        + [
+            index.RelatedFields(
+                "agenda_items", [index.SearchField("title"), index.SearchField("discussion")]
+            ),
+            index.RelatedFields("decisions", [index.SearchField("text")]),
+            index.FilterField("status"),
+        ]
+    )
     api_fields = [
         APIField("status"),
         APIField("approved_on"),
@@ -229,6 +239,10 @@ class MinutesPage(Page):
     @property
     def meeting(self):
         return MeetingPage.objects.filter(pk=self.get_parent().pk).first()
+
+    def search_text_parts(self):
+        items = [f"{item.title} {item.discussion}" for item in self.agenda_items.all()]
+        return super().search_text_parts() + items + [d.text for d in self.decisions.all()]
 
 
 class AgendaItem(TranslatableMixin, Orderable):

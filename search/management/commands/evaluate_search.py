@@ -1,0 +1,45 @@
+"""Rank of the first acceptable result for each query of a TSV, as an anonymous visitor."""
+
+import csv
+import re
+
+from django.contrib.auth.models import AnonymousUser
+from django.core.management.base import BaseCommand, CommandError
+from django.test import RequestFactory
+from django.utils import translation
+from wagtail.models import Page
+
+from search.query import run_search
+
+
+class Command(BaseCommand):
+    help = "Run the queries of a TSV (query, lang, accept_title_regex) and print hits@K."
+
+    def add_arguments(self, parser):
+        parser.add_argument("file")
+        parser.add_argument("--k", type=int, default=3)
+        parser.add_argument("--backend", choices=["default", "database"], default="default")
+
+    def handle(self, *args, file, k, backend, **options):
+        if not Page.objects.filter(depth__gt=1).live().exists():
+            raise CommandError("The database holds no content: run load_demo first.")
+        with open(file, encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle, delimiter="\t"))
+        hits = 0
+        for row in rows:
+            rank = self.rank(row["query"], row["lang"], row["accept_title_regex"], backend)
+            hits += rank is not None and rank <= k
+            self.stdout.write(f"{row['query']}\t{row['lang']}\t{rank if rank else 'miss'}")
+        self.stdout.write(f"hits@{k}: {hits}/{len(rows)}")
+
+    def rank(self, query, language, pattern, backend):
+        accept = re.compile(pattern, re.IGNORECASE)
+        request = RequestFactory().get("/", HTTP_HOST="localhost")
+        request.user = AnonymousUser()
+        request.session = {}
+        with translation.override(language):
+            outcome = run_search(request, query, language, backend=backend)
+        for position, hit in enumerate(outcome.hits, 1):
+            if accept.search(hit.title):
+                return position
+        return None

@@ -1,0 +1,281 @@
+"""One search code path for the search page and for evaluate_search: normalise, search pages
+and documents on the chosen backend (falling back to the database when the engine is down),
+keep only what the request may see, and build facets, snippets and suggestions from that."""
+
+import difflib
+import html
+import logging
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+from wagtail.models import Locale, Page
+from wagtail.search.backends import get_search_backend
+
+from networks.models import BodyPage, Material, MeetingPage
+
+from .access import visible_documents, visible_pages
+from .analysis import analyse_word, index_terms, normalise_query, query_terms, words
+
+logger = logging.getLogger(__name__)
+
+MAX_HITS = 500
+SNIPPET_WORDS = 14
+
+
+@dataclass
+class Hit:
+    obj: object
+    kind: str  # "page" or "document"
+    title: str
+    url: str
+    language: str
+    score: float
+    content_type: str = ""
+    body: str = ""
+    year: int | None = None
+    date: object = None
+    snippet: str = ""
+    translation_key: object = None
+
+
+@dataclass
+class Outcome:
+    query: str
+    hits: list = field(default_factory=list)
+    facets: dict = field(default_factory=dict)
+    suggestion: str = ""
+    engine_down: bool = False
+
+
+class EngineDown(Exception):
+    pass
+
+
+def _backend(name):
+    if name not in settings.WAGTAILSEARCH_BACKENDS:
+        name = "database"
+    return get_search_backend(name)
+
+
+def _search(backend, queryset, query):
+    """Results with `_score` where higher is better (SQLite's bm25 is lower-is-better)."""
+    results = list(
+        backend.search(query, queryset, operator="and").annotate_score("_score")[:MAX_HITS]
+    )
+    sign = -1 if "sqlite" in type(backend).__module__ else 1
+    for result in results:
+        result._score = sign * (getattr(result, "_score", 0) or 0)
+    return results
+
+
+def run_search(
+    request, query, language, *, both=False, filters=None, sort="relevance", backend="default"
+):
+    """Search what `request` may see in `language` (or both languages)."""
+    outcome = Outcome(query=query)
+    if not query.strip():
+        return outcome
+    languages = [code for code, _name in settings.LANGUAGES] if both else [language]
+    try:
+        hits = _collect(request, query, languages, _backend(backend))
+    except Exception as error:  # the engine is down or refused the query
+        if backend == "database":
+            raise
+        logger.warning("Search engine failed, falling back to the database: %s", error)
+        outcome.engine_down = True
+        hits = _collect(request, query, languages, _backend("database"))
+    _reward_title_matches(hits, query)
+    hits = _one_per_translation(hits, language)
+    outcome.facets = _facets(hits)
+    hits = _filtered(hits, filters or {})
+    if sort == "date":
+        hits.sort(key=lambda h: (h.date is not None, h.date), reverse=True)
+    else:
+        hits.sort(key=lambda h: h.score, reverse=True)
+    for hit in hits:
+        hit.snippet = snippet(hit, query)
+    outcome.hits = hits
+    if not hits:
+        outcome.suggestion = suggest(request, query, language)
+    return outcome
+
+
+def _collect(request, query, languages, backend):
+    hits = []
+    bodies = _body_titles()
+    for language in languages:
+        normalised = normalise_query(query, language)
+        if not normalised:
+            continue
+        locale = Locale.objects.filter(language_code=language).first()
+        pages = visible_pages(request, Page.objects.filter(locale=locale)).exclude(depth__lte=1)
+        for page in _search(backend, pages, normalised):
+            specific = page.specific
+            hits.append(
+                Hit(
+                    obj=specific,
+                    kind="page",
+                    title=specific.title,
+                    url=specific.get_url(request),
+                    language=language,
+                    score=page._score,
+                    content_type=str(specific._meta.verbose_name),
+                    body=_owning_body(specific, bodies.get(language, {})),
+                    year=_page_date(specific).year if _page_date(specific) else None,
+                    date=_page_date(specific),
+                    translation_key=specific.translation_key,
+                )
+            )
+        documents = visible_documents(request, Material.objects.filter(language=language))
+        for document in _search(backend, documents, normalised):
+            hits.append(
+                Hit(
+                    obj=document,
+                    kind="document",
+                    title=document.title,
+                    url=document.url,
+                    language=document.language,
+                    score=document._score,
+                    content_type=_("Document"),
+                    body=_document_body(document, language, bodies),
+                    year=document.year,
+                    date=document.created_at.date(),
+                )
+            )
+    return hits
+
+
+def _body_titles():
+    """Bodies by language and path, to name each hit's owning body without a query per hit."""
+    titles = {}
+    for body in BodyPage.objects.live().select_related("locale").only("path", "title", "locale"):
+        titles.setdefault(body.locale.language_code, {})[body.path] = body.title
+    return titles
+
+
+def _owning_body(page, bodies):
+    best = ""
+    for path in bodies:
+        if page.path.startswith(path) and len(path) > len(best):
+            best = path
+    return bodies.get(best, "")
+
+
+def _document_body(document, language, bodies):
+    if document.body_id is None:
+        return ""
+    body = document.body
+    translated = body.get_translation_or_none(Locale.objects.get(language_code=language))
+    return (translated or body).title
+
+
+def _page_date(page):
+    if isinstance(page, MeetingPage):
+        return page.date
+    return page.last_published_at.date() if page.last_published_at else None
+
+
+def _reward_title_matches(hits, query):
+    """Rank a hit whose title names what was asked above one that only mentions it: a lemma in
+    the title counts fully, a compound part of a title word half. The same on every backend."""
+    for hit in hits:
+        asked = query_terms(query, hit.language)
+        lemma_text, parts_text = index_terms(hit.title, hit.language)
+        title_lemmas, title_parts = set(lemma_text.split()), set(parts_text.split())
+        reward = 0.0
+        for alternatives in asked:
+            if title_lemmas.intersection(alternatives):
+                reward += 1
+            elif title_parts.intersection(alternatives):
+                reward += 0.5
+        hit.score *= 1 + reward / max(len(asked), 1)
+
+
+def _one_per_translation(hits, language):
+    """A page found in both languages shows once, in the searcher's language."""
+    chosen = {}
+    others = []
+    for hit in hits:
+        if hit.translation_key is None:
+            others.append(hit)
+            continue
+        current = chosen.get(hit.translation_key)
+        if current is None or (current.language != language and hit.language == language):
+            chosen[hit.translation_key] = hit
+    return list(chosen.values()) + others
+
+
+FACETS = {"body": "body", "type": "content_type", "year": "year", "language": "language"}
+
+
+def _facets(hits):
+    facets = {}
+    for name, attribute in FACETS.items():
+        counts = {}
+        for hit in hits:
+            value = getattr(hit, attribute)
+            if value not in (None, ""):
+                counts[str(value)] = counts.get(str(value), 0) + 1
+        facets[name] = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return facets
+
+
+def _filtered(hits, filters):
+    for name, attribute in FACETS.items():
+        wanted = filters.get(name)
+        if wanted:
+            hits = [hit for hit in hits if str(getattr(hit, attribute)) == wanted]
+    return hits
+
+
+def _hit_text(hit):
+    obj = hit.obj
+    if hasattr(obj, "search_text_parts"):
+        return " ".join(obj.search_text_parts())
+    return ""
+
+
+def snippet(hit, query):
+    """A window of text around the first word that matches the query, matches marked."""
+    text_words = _hit_text(hit).split()
+    wanted = set()
+    for word in words(query):
+        wanted.update(analyse_word(word, hit.language)[0])
+    matches = [i for i, word in enumerate(text_words) if _matches(word, wanted, hit.language)]
+    if not matches:
+        return html.escape(" ".join(text_words[: SNIPPET_WORDS * 2]))
+    start = max(0, matches[0] - SNIPPET_WORDS)
+    window = range(start, min(len(text_words), matches[0] + SNIPPET_WORDS))
+    out = []
+    for i in window:
+        escaped = html.escape(text_words[i])
+        out.append(f"<mark>{escaped}</mark>" if i in matches else escaped)
+    return ("… " if start else "") + " ".join(out) + (" …" if window.stop < len(text_words) else "")
+
+
+def _matches(word, wanted, language):
+    for piece in words(word):
+        lemmas, runs = analyse_word(piece, language)
+        if wanted.intersection(lemmas) or wanted.intersection(runs):
+            return True
+    return False
+
+
+def suggest(request, query, language):
+    """'Did you mean': the closest words among titles the request may see."""
+    locale = Locale.objects.filter(language_code=language).first()
+    titles = visible_pages(request, Page.objects.filter(locale=locale)).values_list(
+        "title", flat=True
+    )
+    documents = visible_documents(request, Material.objects.all()).values_list("title", flat=True)
+    vocabulary = {w.lower() for title in [*titles, *documents] for w in words(title) if len(w) > 2}
+    suggestion, changed = [], False
+    for word in words(query):
+        close = difflib.get_close_matches(word.lower(), vocabulary, n=1, cutoff=0.75)
+        if close and close[0] != word.lower():
+            suggestion.append(close[0])
+            changed = True
+        else:
+            suggestion.append(word)
+    return " ".join(suggestion) if changed else ""
