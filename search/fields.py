@@ -1,5 +1,6 @@
 """Lemma and compound-part fields that every searchable page and document indexes."""
 
+from django.db import models
 from django.utils.html import strip_tags
 from wagtail.fields import StreamField
 from wagtail.search import index
@@ -17,8 +18,14 @@ LEMMA_FIELDS = [
 TITLE_WEIGHT = 3
 
 
-class NormalisedSearchMixin:
-    """Gives a page or document the normalised text of its own searchable fields."""
+class NormalisedSearchMixin(models.Model):
+    """Gives a page or document the normalised text of its own searchable fields.
+
+    An abstract model, not a plain mixin: Elasticsearch names a field after the model that
+    defines it, so every page type and the documents share one lemma and one parts field."""
+
+    class Meta:
+        abstract = True
 
     def search_language(self):
         return self.locale.language_code

@@ -139,10 +139,29 @@ WAGTAILDOCS_DOCUMENT_MODEL = "networks.Material"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_FRONTEND_LOGIN_URL = "/kirjaudu/"
 WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "home/password_required.html"
-WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
-    "database": {"BACKEND": "wagtail.search.backends.database"},
-}
+# The database backend (SQLite FTS5, or PostgreSQL full-text search with the "simple"
+# configuration over our own lemma fields) is the embedded default and always the fallback.
+# ELASTICSEARCH_URL switches the default to Elasticsearch; OpenSearch works through the same
+# code with "modelsearch.backends.opensearch2" (documented, not tested).
+DATABASE_SEARCH = {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
+ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+if ELASTICSEARCH_URL:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "search.backends",
+            "URLS": [ELASTICSEARCH_URL],
+            "INDEX": os.environ.get("ELASTICSEARCH_INDEX", "kt"),
+            "TIMEOUT": int(os.environ.get("ELASTICSEARCH_TIMEOUT", "5")),
+            "OPTIONS": {"max_retries": 0},
+        },
+        "database": DATABASE_SEARCH,
+    }
+else:
+    # One index table, updated once: "database" is the same backend without its own updates.
+    WAGTAILSEARCH_BACKENDS = {
+        "default": DATABASE_SEARCH,
+        "database": {**DATABASE_SEARCH, "AUTO_UPDATE": False},
+    }
 
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
