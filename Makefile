@@ -9,16 +9,18 @@ MANAGE := $(PY) manage.py
 # Keep Django's i18n commands out of third-party code (they walk the whole tree).
 I18N_IGNORE := --ignore=.venv --ignore=node_modules --ignore=static_collected --ignore=test-output
 
-.PHONY: help install demo test lint format messages compilemessages
+.PHONY: help install demo test lint format messages compilemessages elasticsearch elasticsearch-stop
 
 help:
-	@echo "make install          install Debian packages, .venv and node_modules (idempotent)"
+	@echo "make install          install Debian packages, .venv, node_modules, Elasticsearch (idempotent)"
 	@echo "make demo             migrate, load the demo site and run it on http://127.0.0.1:8000/"
-	@echo "make test             lint + tests on SQLite, then all tests incl. browser on PostgreSQL"
+	@echo "make test             lint + tests on SQLite, then all tests incl. browser on PostgreSQL + Elasticsearch"
 	@echo "make lint             ruff check and missing-migrations check"
 	@echo "make format           ruff --fix and ruff format"
 	@echo "make messages         update locale/{fi,sv} .po files"
 	@echo "make compilemessages  build .mo files"
+	@echo "make elasticsearch    start a local Elasticsearch for tests; prints ELASTICSEARCH_URL=..."
+	@echo "make elasticsearch-stop  stop it again"
 
 install:
 	bash scripts/install.sh
@@ -45,3 +47,9 @@ messages: install
 
 compilemessages: install
 	$(MANAGE) compilemessages $(I18N_IGNORE)
+
+elasticsearch: install
+	bash scripts/elasticsearch.sh start
+
+elasticsearch-stop:
+	bash scripts/elasticsearch.sh stop

@@ -9,12 +9,23 @@ def _on_postgres():
     return os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
 
 
+def _elasticsearch_url():
+    return os.environ.get("ELASTICSEARCH_URL", "").strip()
+
+
 def pytest_collection_modifyitems(config, items):
     # `postgres` tests need PostgreSQL; skip them (visibly) on SQLite.
     if not _on_postgres():
         skip = pytest.mark.skip(reason="needs PostgreSQL (DATABASE_URL=postgres://...)")
         for item in items:
             if item.get_closest_marker("postgres"):
+                item.add_marker(skip)
+    # `elasticsearch` tests need a real server (scripts/elasticsearch.sh start); skip them
+    # (visibly) without one. scripts/test.sh sets ELASTICSEARCH_URL in its PostgreSQL phase.
+    if not _elasticsearch_url():
+        skip = pytest.mark.skip(reason="needs Elasticsearch (ELASTICSEARCH_URL=http://...)")
+        for item in items:
+            if item.get_closest_marker("elasticsearch"):
                 item.add_marker(skip)
     # Browser tests run last: Playwright's sync API keeps an asyncio loop on the main
     # thread, which makes Django's ORM refuse to run in any test after it starts.

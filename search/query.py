@@ -189,7 +189,12 @@ def _reward_title_matches(hits, query):
                 reward += 1
             elif title_parts.intersection(alternatives):
                 reward += 0.5
-        hit.score *= 1 + reward / max(len(asked), 1)
+        # A title that is mostly what was asked ranks above a longer one that mentions it.
+        wanted = set().union(*asked) if asked else set()
+        title_words = [analyse_word(w, hit.language)[0] for w in words(hit.title)]
+        covered = sum(1 for lemmas in title_words if wanted.intersection(lemmas))
+        coverage = covered / len(title_words) if title_words else 0
+        hit.score *= 1 + reward / max(len(asked), 1) + coverage
 
 
 def _one_per_translation(hits, language):

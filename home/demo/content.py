@@ -381,9 +381,3 @@ PLANNED_AGENDA = items(
     t("Ajankohtaiset asiat", "Aktuella frågor"),
     t("Seuraava kokous", "Nästa möte"),
 )
-
-
-def SWEDISH_TITLE(fi_title):  # noqa: N802
-    from .text import SWEDISH
-
-    return SWEDISH.get(fi_title, fi_title)

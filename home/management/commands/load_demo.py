@@ -464,13 +464,12 @@ class Command(BaseCommand):
                 month = (month + datetime.timedelta(days=32)).replace(day=1)
                 if month.month in months:
                     dates.append(month)
-            sv_title = content.SWEDISH_TITLE(body.title)
             for date in dates:
                 stamp = f"{date.month}/{date.year}"
                 spec = {
                     "slug": f"kokous-{date:%Y-%m}",
                     "sv_slug": f"mote-{date:%Y-%m}",
-                    "title": t(f"{body.title}: kokous {stamp}", f"{sv_title}: möte {stamp}"),
+                    "title": t(f"Kokous {stamp}", f"Möte {stamp}"),
                     "meeting_type": "meeting",
                     "date": date,
                     "date_precision": DatePrecision.MONTH,

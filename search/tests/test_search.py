@@ -1,0 +1,123 @@
+"""The search page on the database backend: language, access, facets, fallbacks."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from networks.models import Material
+
+pytestmark = pytest.mark.django_db
+
+QUERIES = "search/tests/fixtures/queries-dev.tsv"
+
+
+def result_titles(response):
+    import re
+
+    return re.findall(
+        r'class="result-title"><a href="[^"]*">([^<]+)</a>', response.content.decode()
+    )
+
+
+def test_dev_queries_rank_in_top_three_on_the_database(demo_site):
+    out = StringIO()
+    call_command("evaluate_search", QUERIES, "--backend", "database", stdout=out)
+    lines = out.getvalue().strip().splitlines()
+    assert lines[-1] == "hits@3: 14/14", out.getvalue()
+
+
+def test_evaluate_search_refuses_a_database_without_content(demo_site):
+    from django.core.management.base import CommandError
+    from wagtail.models import Page
+
+    Page.objects.filter(depth__gt=1).update(live=False)
+    with pytest.raises(CommandError, match="no content"):
+        call_command("evaluate_search", QUERIES, stdout=StringIO())
+
+
+@pytest.mark.parametrize(
+    "url,query,expected",
+    [
+        ("/haku/", "työsuojelupäällikkö", "Työsuojelupäälliköiden verkosto"),
+        ("/haku/", "vuosityöaika", "Perusopetuksen työnantajaryhmä"),
+        ("/haku/", "uutiskirje", "HR-info"),
+        ("/sv/sok/", "arbetarskyddschef", "Nätverket för arbetarskyddschefer"),
+    ],
+)
+def test_inflected_and_compound_words_are_found(demo_site, client, url, query, expected):
+    titles = result_titles(client.get(url, {"q": query}))
+    assert expected in titles[:3]
+
+
+def test_swedish_page_searches_swedish_and_can_search_both(demo_site, client):
+    swedish_only = result_titles(client.get("/sv/sok/", {"q": "HR-nätverket"}))
+    assert "HR-nätverket" in swedish_only and "HR-verkosto" not in swedish_only
+    both = client.get("/sv/sok/", {"q": "Tekry", "languages": "all"})
+    titles = result_titles(both)
+    assert "Arbetslivsutvecklingsgruppen Tekry" in titles
+    assert "Työelämän kehittämisryhmä Tekry" not in titles  # the same page shows once
+
+
+def test_results_show_snippets_facets_and_sort(demo_site, client):
+    html = client.get("/haku/", {"q": "webinaari", "sort": "date"}).content.decode()
+    assert "<mark>" in html
+    assert "Työsuojelupäälliköiden verkosto (" in html  # body facet with its count
+    filtered = client.get("/haku/", {"q": "työsuojelupäällikkö", "type": "Dokumentti"})
+    assert all("/2020" in t for t in result_titles(filtered))
+
+
+def test_no_hits_suggests_a_spelling(demo_site, client):
+    html = client.get("/haku/", {"q": "asiantuntijaraatti"}).content.decode()
+    assert "asiantuntijaraati" in html.split('role="status"')[1]
+
+
+@pytest.mark.parametrize(
+    "url,query", [("/haku/", "jäsenaineisto"), ("/sv/sok/", "medlemsmaterial")]
+)
+def test_members_only_pages_show_only_to_their_members(
+    demo_site, client, django_user_model, url, query
+):
+    def titles_for(username):
+        client.logout()
+        if username:
+            client.force_login(django_user_model.objects.get(username=username))
+        return " ".join(result_titles(client.get(url, {"q": query})))
+
+    anonymous, hr, safety = titles_for(None), titles_for("jasen-hr"), titles_for("jasen-tyosuojelu")
+    assert "HR" not in anonymous and "arbetarskydd" not in anonymous.lower()
+    assert "HR" in hr and "työsuojelu" not in hr.lower() and "arbetarskydd" not in hr.lower()
+    assert "HR" not in safety
+
+
+def test_private_document_never_shows_to_others(demo_site, client, django_user_model):
+    private = Material.objects.get(title="HR-verkoston jäsenluettelo 2020")
+    assert "Kaisaniemi" in private.extracted_text  # extracted from the PDF on upload
+    for username in (None, "jasen-tyosuojelu"):
+        client.logout()
+        if username:
+            client.force_login(django_user_model.objects.get(username=username))
+        html = client.get("/haku/", {"q": "Kaisaniemi"}).content.decode()
+        assert "jäsenluettelo" not in html and "<mark>" not in html
+        assert '"status">0 ' in html
+    client.force_login(django_user_model.objects.get(username="jasen-hr"))
+    response = client.get("/haku/", {"q": "Kaisaniemi"})
+    assert "HR-verkoston jäsenluettelo 2020" in result_titles(response)
+    assert "<mark>Kaisaniemi" in response.content.decode()
+
+
+def test_engine_down_falls_back_to_the_database_and_says_so(demo_site, client, settings):
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "search.backends",
+            "URLS": ["http://127.0.0.1:9"],
+            "INDEX": "down",
+            "TIMEOUT": 1,
+            "OPTIONS": {"max_retries": 0},
+        },
+        "database": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False},
+    }
+    response = client.get("/haku/", {"q": "Tekry"})
+    assert response.status_code == 200
+    assert "Työelämän kehittämisryhmä Tekry" in result_titles(response)
+    assert 'role="alert"' in response.content.decode()
