@@ -121,3 +121,19 @@ def test_engine_down_falls_back_to_the_database_and_says_so(demo_site, client, s
     assert response.status_code == 200
     assert "Työelämän kehittämisryhmä Tekry" in result_titles(response)
     assert 'role="alert"' in response.content.decode()
+
+
+def test_unpublished_page_leaves_results_and_returns_on_publish(demo_site, client):
+    from networks.models import BodyPage
+
+    lukio = BodyPage.objects.get(slug="lukio", locale__language_code="fi")
+    lukio.unpublish()
+    assert "Lukion työnantajaryhmä" not in result_titles(client.get("/haku/", {"q": "lukio"}))
+    lukio.save_revision().publish()
+    assert "Lukion työnantajaryhmä" in result_titles(client.get("/haku/", {"q": "lukio"}))
+
+
+def test_update_index_shows_progress(demo_site):
+    out = StringIO()
+    call_command("update_index", stdout=out)
+    assert "100%" in out.getvalue() and "indexed" in out.getvalue()

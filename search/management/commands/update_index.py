@@ -1,0 +1,32 @@
+"""Wagtail's update_index with a progress bar, and a clean slate of pending updates after it."""
+
+from modelsearch.management.commands.rebuild_modelsearch_index import (
+    Command as RebuildCommand,
+)
+
+from search.models import PendingIndexUpdate
+
+BAR_WIDTH = 30
+
+
+class Command(RebuildCommand):
+    def queryset_chunks(self, qs, chunk_size=1000):
+        self._total = qs.count()
+        self._done = 0
+        yield from super().queryset_chunks(qs, chunk_size)
+
+    def print_iter_progress(self, iterable):
+        for chunk in iterable:
+            yield chunk
+            self._done += len(chunk)
+            share = self._done / self._total if self._total else 1
+            filled = int(BAR_WIDTH * share)
+            bar = "#" * filled + "." * (BAR_WIDTH - filled)
+            self.write(f"\r    [{bar}] {share:4.0%} {self._done}/{self._total}", ending="")
+            self.stdout.flush()
+
+    def handle(self, **options):
+        super().handle(**options)
+        if not options.get("schema_only"):
+            # A full rebuild includes everything the engine missed while it was down.
+            PendingIndexUpdate.objects.all().delete()
