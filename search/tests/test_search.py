@@ -63,7 +63,7 @@ def test_results_show_snippets_facets_and_sort(demo_site, client):
     html = client.get("/haku/", {"q": "webinaari", "sort": "date"}).content.decode()
     assert "<mark>" in html
     assert "Työsuojelupäälliköiden verkosto (" in html  # body facet with its count
-    filtered = client.get("/haku/", {"q": "työsuojelupäällikkö", "type": "Dokumentti"})
+    filtered = client.get("/haku/", {"q": "työsuojelupäällikkö", "type": "Asiakirja"})
     assert all("/2020" in t for t in result_titles(filtered))
 
 
@@ -107,15 +107,16 @@ def test_private_document_never_shows_to_others(demo_site, client, django_user_m
 
 
 def test_engine_down_falls_back_to_the_database_and_says_so(demo_site, client, settings):
+    closed_port = {
+        "BACKEND": "search.backends",
+        "URLS": ["http://127.0.0.1:9"],
+        "INDEX": "down",
+        "TIMEOUT": 1,
+        "OPTIONS": {"max_retries": 0},
+    }
     settings.WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": "search.backends",
-            "URLS": ["http://127.0.0.1:9"],
-            "INDEX": "down",
-            "TIMEOUT": 1,
-            "OPTIONS": {"max_retries": 0},
-        },
-        "database": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False},
+        "default": closed_port,
+        "database": {**settings.DATABASE_SEARCH, "AUTO_UPDATE": False},
     }
     response = client.get("/haku/", {"q": "Tekry"})
     assert response.status_code == 200
