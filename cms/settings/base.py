@@ -150,7 +150,7 @@ if ELASTICSEARCH_URL:
         "default": {
             "BACKEND": "search.backends",
             "URLS": [ELASTICSEARCH_URL],
-            "INDEX": os.environ.get("ELASTICSEARCH_INDEX", "kt"),
+            "INDEX_PREFIX": os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "kt_"),
             "TIMEOUT": int(os.environ.get("ELASTICSEARCH_TIMEOUT", "5")),
             "OPTIONS": {"max_retries": 0},
         },

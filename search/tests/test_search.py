@@ -110,7 +110,7 @@ def test_engine_down_falls_back_to_the_database_and_says_so(demo_site, client, s
     closed_port = {
         "BACKEND": "search.backends",
         "URLS": ["http://127.0.0.1:9"],
-        "INDEX": "down",
+        "INDEX_PREFIX": "down_",
         "TIMEOUT": 1,
         "OPTIONS": {"max_retries": 0},
     }

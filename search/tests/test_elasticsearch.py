@@ -1,0 +1,48 @@
+"""Against the real Elasticsearch server that `make test` starts (ELASTICSEARCH_URL)."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from wagtail.search.backends import get_search_backend
+
+from networks.models import BodyPage
+from search.models import PendingIndexUpdate
+
+pytestmark = [pytest.mark.django_db, pytest.mark.elasticsearch]
+
+
+def test_default_backend_is_elasticsearch(settings):
+    assert settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] == "search.backends"
+    assert "database" in settings.WAGTAILSEARCH_BACKENDS
+
+
+def test_dev_queries_rank_in_top_three_on_elasticsearch(demo_site):
+    out = StringIO()
+    call_command("evaluate_search", "search/tests/fixtures/queries-dev.tsv", stdout=out)
+    assert out.getvalue().strip().splitlines()[-1] == "hits@3: 14/14", out.getvalue()
+
+
+def _found(title_word):
+    backend = get_search_backend("default")
+    backend.get_index_for_model(BodyPage).refresh()
+    return [p.title for p in backend.search(title_word, BodyPage.objects.all(), operator="and")]
+
+
+def test_updates_made_while_the_engine_is_down_are_replayed(demo_site, settings):
+    real = settings.WAGTAILSEARCH_BACKENDS["default"]
+    settings.WAGTAILSEARCH_BACKENDS = {
+        **settings.WAGTAILSEARCH_BACKENDS,
+        "default": {**real, "URLS": ["http://127.0.0.1:9"], "TIMEOUT": 1},
+    }
+    page = BodyPage.objects.get(slug="lukio", locale__language_code="fi")
+    page.title = "Lukion työnantajaryhmä Kvarkki"
+    page.save_revision().publish()  # the edit succeeds although the engine is down
+    assert PendingIndexUpdate.objects.filter(object_id=str(page.pk)).exists()
+
+    settings.WAGTAILSEARCH_BACKENDS = {**settings.WAGTAILSEARCH_BACKENDS, "default": real}
+    assert "Lukion työnantajaryhmä Kvarkki" not in _found("kvarkki")
+    out = StringIO()
+    call_command("replay_index_updates", stdout=out)
+    assert "0 still pending" in out.getvalue()
+    assert "Lukion työnantajaryhmä Kvarkki" in _found("kvarkki")
