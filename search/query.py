@@ -93,8 +93,6 @@ def run_search(
         hits.sort(key=lambda h: (h.date is not None, h.date), reverse=True)
     else:
         hits.sort(key=lambda h: h.score, reverse=True)
-    for hit in hits:
-        hit.snippet = snippet(hit, query)
     outcome.hits = hits
     if not hits:
         outcome.suggestion = suggest(request, query, language)
@@ -102,29 +100,33 @@ def run_search(
 
 
 def _collect(request, query, languages, backend):
+    """Hits with what the results page shows; a fixed number of queries, not one per hit."""
     hits = []
-    bodies = _body_titles()
+    bodies = _bodies()
     for language in languages:
         normalised = normalise_query(query, language)
         if not normalised:
             continue
         locale = Locale.objects.filter(language_code=language).first()
         pages = visible_pages(request, Page.objects.filter(locale=locale)).exclude(depth__lte=1)
-        for page in _search(backend, pages, normalised):
-            specific = page.specific
+        found = _search(backend, pages, normalised)
+        specific = {p.pk: p for p in Page.objects.filter(pk__in=[p.pk for p in found]).specific()}
+        for page in found:
+            obj = specific[page.pk]
+            date = _page_date(obj)
             hits.append(
                 Hit(
-                    obj=specific,
+                    obj=obj,
                     kind="page",
-                    title=specific.title,
-                    url=specific.get_url(request),
+                    title=obj.title,
+                    url=obj.get_url(request),
                     language=language,
                     score=page._score,
-                    content_type=str(specific._meta.verbose_name),
-                    body=_owning_body(specific, bodies.get(language, {})),
-                    year=_page_date(specific).year if _page_date(specific) else None,
-                    date=_page_date(specific),
-                    translation_key=specific.translation_key,
+                    content_type=str(obj._meta.verbose_name),
+                    body=_owning_body(obj, bodies, language),
+                    year=date.year if date else None,
+                    date=date,
+                    translation_key=obj.translation_key,
                 )
             )
         documents = visible_documents(request, Material.objects.filter(language=language))
@@ -138,7 +140,7 @@ def _collect(request, query, languages, backend):
                     language=document.language,
                     score=document._score,
                     content_type=_("Document"),
-                    body=_document_body(document, language, bodies),
+                    body=bodies["by_id"].get(document.body_id, {}).get(language, ""),
                     year=document.year,
                     date=document.created_at.date(),
                 )
@@ -146,28 +148,27 @@ def _collect(request, query, languages, backend):
     return hits
 
 
-def _body_titles():
-    """Bodies by language and path, to name each hit's owning body without a query per hit."""
-    titles = {}
-    for body in BodyPage.objects.live().select_related("locale").only("path", "title", "locale"):
-        titles.setdefault(body.locale.language_code, {})[body.path] = body.title
-    return titles
+def _bodies():
+    """Every body's title per language, by path and by the Finnish page's id."""
+    by_path, by_key = {}, {}
+    for body in (
+        BodyPage.objects.live()
+        .select_related("locale")
+        .only("path", "title", "locale", "translation_key")
+    ):
+        language = body.locale.language_code
+        by_path.setdefault(language, {})[body.path] = body.title
+        by_key.setdefault(body.translation_key, {})[language] = body.title
+    by_id = {
+        pk: by_key.get(key, {}) for pk, key in BodyPage.objects.values_list("pk", "translation_key")
+    }
+    return {"by_path": by_path, "by_id": by_id}
 
 
-def _owning_body(page, bodies):
-    best = ""
-    for path in bodies:
-        if page.path.startswith(path) and len(path) > len(best):
-            best = path
-    return bodies.get(best, "")
-
-
-def _document_body(document, language, bodies):
-    if document.body_id is None:
-        return ""
-    body = document.body
-    translated = body.get_translation_or_none(Locale.objects.get(language_code=language))
-    return (translated or body).title
+def _owning_body(page, bodies, language):
+    paths = bodies["by_path"].get(language, {})
+    best = max((path for path in paths if page.path.startswith(path)), key=len, default="")
+    return paths.get(best, "")
 
 
 def _page_date(page):

@@ -138,3 +138,21 @@ def test_update_index_shows_progress(demo_site):
     out = StringIO()
     call_command("update_index", stdout=out)
     assert "100%" in out.getvalue() and "indexed" in out.getvalue()
+
+
+def test_private_swedish_document_shows_only_to_members(demo_site, client, django_user_model):
+    from django.core.files.base import ContentFile
+
+    hr_private = Material.objects.get(title="HR-verkoston jäsenluettelo 2020").collection
+    Material.objects.create(
+        title="HR-nätverkets medlemsförteckning",
+        language="sv",
+        collection=hr_private,
+        file=ContentFile("Förteckning över medlemmarna i HR-nätverket.".encode(), name="lista.txt"),
+    )
+    for username, visible in ((None, False), ("jasen-tyosuojelu", False), ("jasen-hr", True)):
+        client.logout()
+        if username:
+            client.force_login(django_user_model.objects.get(username=username))
+        titles = result_titles(client.get("/sv/sok/", {"q": "förteckningar medlemmarna"}))
+        assert ("HR-nätverkets medlemsförteckning" in titles) is visible, username
