@@ -8,6 +8,7 @@ from wagtail.search.backends import get_search_backend
 
 from networks.models import BodyPage
 from search.models import PendingIndexUpdate
+from search.tests.utils import refresh_index
 
 pytestmark = [pytest.mark.django_db, pytest.mark.elasticsearch]
 
@@ -25,7 +26,7 @@ def test_dev_queries_rank_in_top_three_on_elasticsearch(demo_site):
 
 def _found(title_word):
     backend = get_search_backend("default")
-    backend.get_index_for_model(BodyPage).refresh()
+    refresh_index(BodyPage)
     return [p.title for p in backend.search(title_word, BodyPage.objects.all(), operator="and")]
 
 

@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from networks.models import Material
+from search.tests.utils import refresh_index
 
 pytestmark = pytest.mark.django_db
 
@@ -129,8 +130,10 @@ def test_unpublished_page_leaves_results_and_returns_on_publish(demo_site, clien
 
     lukio = BodyPage.objects.get(slug="lukio", locale__language_code="fi")
     lukio.unpublish()
+    refresh_index(BodyPage)
     assert "Lukion työnantajaryhmä" not in result_titles(client.get("/haku/", {"q": "lukio"}))
     lukio.save_revision().publish()
+    refresh_index(BodyPage)
     assert "Lukion työnantajaryhmä" in result_titles(client.get("/haku/", {"q": "lukio"}))
 
 
@@ -150,6 +153,7 @@ def test_private_swedish_document_shows_only_to_members(demo_site, client, djang
         collection=hr_private,
         file=ContentFile("Förteckning över medlemmarna i HR-nätverket.".encode(), name="lista.txt"),
     )
+    refresh_index(Material)
     for username, visible in ((None, False), ("jasen-tyosuojelu", False), ("jasen-hr", True)):
         client.logout()
         if username:

@@ -1,0 +1,871 @@
+#!/usr/bin/env python
+"""Search benchmark: index rebuild speed and /haku/ latency against the raw engine.
+
+    .venv/bin/python bench/search.py [--sizes 1000,10000] [--backends database,elasticsearch]
+                                     [--requests 200] [--time-limit 60] [--workers 8]
+
+Prints figures only: no assertions, no pass/fail. Everything it creates is thrown away:
+a temporary SQLite database and media folder, a settings module in the same temp folder
+(cms.settings.test with its own Elasticsearch index prefix `kt_bench_`), one gunicorn server per
+(size, backend) on 127.0.0.1, and, unless --es-url or ELASTICSEARCH_URL is given, its own
+Elasticsearch started with scripts/elasticsearch.sh (ES_PORT=9301, its own KT_ES_DIR, so it never
+shares state with a test run's instance). Every server is stopped by its pid at the end.
+
+Per size N (synthetic Finnish materials on top of the demo content, added incrementally):
+  rebuild   `update_index --backend <name>` in-process, timed -> indexed objects per second
+  endpoint  GET /haku/?q=... on gunicorn, at 2 and at 8 concurrent clients -> p50 / p95
+  engine    the same engine work sent straight to the engine, at the same concurrency:
+            elasticsearch: every request our backend sends to Elasticsearch for that query
+              (recorded in-process by wrapping the client's perform_request), replayed over
+              HTTP against /_search (scroll ids followed, as the backend does);
+            database: the backend searches run_search makes (pages and materials of the
+              language, visibility-filtered, annotate_score, [:MAX_HITS]), in-process.
+  overhead  endpoint p50 - engine p50, and the ratio endpoint p50 / engine p50.
+Also printed: a single-thread in-process breakdown per size and backend (run_search time,
+SQL queries and engine requests per search) and the slowest queries through the endpoint.
+"""
+
+import argparse
+import contextlib
+import csv
+import html
+import io
+import json
+import math
+import os
+import random
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = ROOT / ".venv" / "bin" / "python"
+GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
+ES_SCRIPT = ROOT / "scripts" / "elasticsearch.sh"
+QUERIES_TSV = ROOT / "search" / "tests" / "fixtures" / "queries-dev.tsv"
+INDEX_PREFIX = "kt_bench_"
+CLIENTS = (2, 8)
+
+# Inflected and compound forms taken from the seed texts (home/demo/*.py), as people type them,
+# added to the Finnish rows of queries-dev.tsv. The last one is a typo: no hit, so the endpoint
+# also runs its "did you mean" suggestion.
+SEED_QUERIES = [
+    "työsuojelupäälliköiden",
+    "hyvinvointialueiden",
+    "koronaepidemian aikana",
+    "kunta-alan työnantajat",
+    "ammatillisen koulutuksen",
+    "työelämän kehittämisen",
+    "virkaehtosopimusasioissa",
+    "HR-verkoston kokoukset",
+    "työaikalain muutokset",
+    "työsuojelupäälikkö",
+]
+
+SETTINGS_MODULE = "kt_bench_settings"
+SETTINGS_TEXT = f'''"""Written by bench/search.py: the test settings, own index prefix."""
+
+from cms.settings.test import *  # noqa: F403
+
+if ELASTICSEARCH_URL:  # noqa: F405
+    WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] = "{INDEX_PREFIX}"  # noqa: F405
+'''
+
+MATERIAL_TYPES = ["minutes", "presentation", "guide", "statement", "report", "newsletter_issue"]
+TITLE_TAILS = [
+    "pöytäkirja",
+    "muistio",
+    "esitys",
+    "raportti",
+    "lausunto",
+    "ohje",
+    "tiedote",
+    "kooste",
+    "",
+    "",
+]
+
+
+def log(message):
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1000,10000", help="synthetic material counts")
+    parser.add_argument("--backends", default="database,elasticsearch")
+    parser.add_argument(
+        "--requests", type=int, default=200, help="timed requests per (size, backend, clients)"
+    )
+    parser.add_argument(
+        "--time-limit", type=float, default=60, help="seconds per (size, backend, clients) run"
+    )
+    parser.add_argument("--workers", type=int, default=8, help="gunicorn workers")
+    parser.add_argument("--threads", type=int, default=1, help="gunicorn threads per worker")
+    parser.add_argument("--words", type=int, default=200, help="words of text per material")
+    parser.add_argument(
+        "--es-url",
+        default=os.environ.get("ELASTICSEARCH_URL", ""),
+        help="use this Elasticsearch (default: $ELASTICSEARCH_URL, else start our own)",
+    )
+    parser.add_argument("--es-port", default="9301", help="first port for our own Elasticsearch")
+    parser.add_argument("--es-heap", default="1g", help="heap of our own Elasticsearch")
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--json", help="also write the results as JSON to this file")
+    parser.add_argument("--keep", action="store_true", help="keep the temp folder (debugging)")
+    args = parser.parse_args()
+    args.sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
+    args.backends = [b.strip() for b in args.backends.split(",") if b.strip()]
+    unknown = set(args.backends) - {"database", "elasticsearch"}
+    if unknown:
+        parser.error(f"unknown backends: {', '.join(sorted(unknown))}")
+    return args
+
+
+# ------------------------------------------------------------------------------ statistics
+
+
+def percentile(values, share):
+    """Nearest-rank percentile of a list of numbers (None when empty)."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
+
+
+def ms(seconds):
+    return None if seconds is None else seconds * 1000
+
+
+def run_load(job, items, clients, max_requests, time_limit, setup=None, teardown=None):
+    """Run job(state, item) from `clients` threads over items (round robin) until max_requests
+    are done or time_limit seconds have passed. Returns (durations, per-item durations, errors)."""
+    lock = threading.Lock()
+    counter = iter(range(max_requests))
+    durations, by_item, errors = [], {}, []
+    deadline = time.perf_counter() + time_limit
+
+    def worker():
+        state = setup() if setup else None
+        try:
+            while time.perf_counter() < deadline:
+                with lock:
+                    number = next(counter, None)
+                if number is None:
+                    break
+                item = items[number % len(items)]
+                started = time.perf_counter()
+                try:
+                    job(state, item)
+                except Exception as error:  # counted and reported, never fatal
+                    with lock:
+                        errors.append(f"{item!r}: {error}")
+                    continue
+                elapsed = time.perf_counter() - started
+                with lock:
+                    durations.append(elapsed)
+                    by_item.setdefault(item, []).append(elapsed)
+        finally:
+            if teardown:
+                teardown(state)
+
+    threads = [threading.Thread(target=worker) for _ in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return durations, by_item, errors
+
+
+# ------------------------------------------------------------------------------ processes
+
+
+def free_port(start):
+    for port in range(start, start + 200):
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError("no free port")
+
+
+def stop_process(process, name, grace=30):
+    """Stop one process we started, by its pid: SIGTERM, then SIGKILL after `grace` seconds."""
+    if process is None or process.poll() is not None:
+        return
+    os.kill(process.pid, signal.SIGTERM)
+    try:
+        process.wait(grace)
+    except subprocess.TimeoutExpired:
+        log(f"{name} (pid {process.pid}) still alive after {grace}s: SIGKILL")
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait(10)
+    log(f"stopped {name} (pid {process.pid})")
+
+
+class Bench:
+    def __init__(self, args):
+        self.args = args
+        self.rng = random.Random(args.seed)
+        self.tmp = Path(tempfile.mkdtemp(prefix="kt-bench-"))
+        self.db_path = self.tmp / "db.sqlite3"
+        self.media = self.tmp / "media"
+        self.media.mkdir()
+        (self.tmp / f"{SETTINGS_MODULE}.py").write_text(SETTINGS_TEXT, encoding="utf-8")
+        self.es_url = args.es_url.rstrip("/") if "elasticsearch" in args.backends else ""
+        self.es_dir = None  # KT_ES_DIR of the Elasticsearch we started, if any
+        self.server = None
+        self.results = {"rows": [], "rebuilds": [], "breakdown": [], "slowest": [], "setup": {}}
+        self.env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": SETTINGS_MODULE,
+            "DATABASE_URL": f"sqlite:///{self.db_path}",
+            "MEDIA_ROOT": str(self.media),
+            "PYTHONPATH": os.pathsep.join([str(self.tmp), str(ROOT)]),
+            "DEMO_PASSWORD": os.environ.get("DEMO_PASSWORD", "kt-demo-2026"),
+        }
+        self.env.pop("ELASTICSEARCH_URL", None)
+        self.env.pop("ELASTICSEARCH_INDEX_PREFIX", None)
+
+    # -------------------------------------------------------------- Elasticsearch
+
+    def start_elasticsearch(self):
+        if self.es_url or "elasticsearch" not in self.args.backends:
+            return
+        self.es_dir = Path(tempfile.gettempdir()) / f"kt-bench-es-{os.getpid()}"
+        env = {
+            **os.environ,
+            "KT_ES_DIR": str(self.es_dir),
+            "ES_PORT": self.args.es_port,
+            "ES_HEAP": self.args.es_heap,
+        }
+        log(f"starting our own Elasticsearch (KT_ES_DIR={self.es_dir}, ES_PORT={env['ES_PORT']})")
+        out = subprocess.run(
+            ["bash", str(ES_SCRIPT), "start"], env=env, capture_output=True, text=True
+        )
+        sys.stderr.write(out.stderr)
+        if out.returncode != 0:
+            self.es_dir = None
+            raise RuntimeError("Elasticsearch did not start")
+        self.es_url = out.stdout.strip().splitlines()[-1].split("=", 1)[1].rstrip("/")
+
+    def stop_elasticsearch(self):
+        if self.es_dir is None:
+            return
+        env = {**os.environ, "KT_ES_DIR": str(self.es_dir)}
+        out = subprocess.run(
+            ["bash", str(ES_SCRIPT), "stop"], env=env, capture_output=True, text=True
+        )
+        sys.stderr.write(out.stderr)
+        self.es_dir = None
+
+    # -------------------------------------------------------------- database and content
+
+    def manage(self, *command):
+        started = time.perf_counter()
+        out = subprocess.run(
+            [str(PYTHON), str(ROOT / "manage.py"), *command],
+            env=self.env,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
+        if out.returncode != 0:
+            sys.stderr.write(out.stdout[-3000:] + out.stderr[-3000:])
+            raise RuntimeError(f"manage.py {' '.join(command)} failed")
+        return time.perf_counter() - started
+
+    def set_up_database(self):
+        log(f"temp folder {self.tmp}; migrate + load_demo --skip-index (takes a minute or two)")
+        self.results["setup"]["migrate_s"] = round(self.manage("migrate", "--noinput"), 1)
+        self.results["setup"]["load_demo_s"] = round(self.manage("load_demo", "--skip-index"), 1)
+
+    def set_up_django(self):
+        """Django in this process: with ELASTICSEARCH_URL when Elasticsearch is benchmarked, so
+        both the "default" (Elasticsearch) and the "database" backends are configured."""
+        os.environ.update({k: v for k, v in self.env.items() if k != "PYTHONPATH"})
+        if self.es_url:
+            os.environ["ELASTICSEARCH_URL"] = self.es_url
+        sys.path[:0] = [str(self.tmp), str(ROOT)]
+        import django
+
+        django.setup()
+
+    def vocabulary(self):
+        """The token stream of the demo's Finnish: seed strings of home/demo/*.py and the texts
+        of the Finnish demo pages. Random windows of it make the synthetic texts."""
+        from django.utils.html import strip_tags
+        from wagtail.models import Page
+
+        from home.demo import content, networks_content, people, text
+        from search.analysis import words
+
+        swedish = set(text.SWEDISH.values())
+        skip_keys = {"slug", "sv_slug", "filename", "sv_title", "url", "email"}
+        strings = []
+
+        def walk(value, key=None):
+            if isinstance(value, str):
+                if value not in swedish and key not in skip_keys and " " in value:
+                    strings.append(strip_tags(html.unescape(value)))
+            elif isinstance(value, dict):
+                for k, v in value.items():
+                    walk(v, k)
+            elif isinstance(value, (list, tuple, set)):
+                for v in value:
+                    walk(v, key)
+
+        for module in (content, networks_content, people):
+            for name, value in vars(module).items():
+                if not name.startswith("_") and isinstance(value, (dict, list, tuple, str)):
+                    walk(value)
+        for page in Page.objects.filter(locale__language_code="fi", depth__gt=1).specific():
+            strings.append(page.title)
+            if hasattr(page, "search_text_parts"):
+                strings.extend(page.search_text_parts())
+        tokens = [w for s in strings for w in words(s) if not w.isdigit() and len(w) > 1]
+        self.results["setup"]["vocabulary"] = {"tokens": len(tokens), "distinct": len(set(tokens))}
+        return tokens
+
+    def window(self, tokens, low, high):
+        length = self.rng.randint(low, high)
+        start = self.rng.randrange(0, max(1, len(tokens) - length))
+        return tokens[start : start + length]
+
+    def synthetic_text(self, tokens, count):
+        sentences, total = [], 0
+        while total < count:
+            chunk = self.window(tokens, 6, 18)[: count - total]
+            total += len(chunk)
+            sentence = " ".join(chunk)
+            sentences.append(sentence[:1].upper() + sentence[1:] + ".")
+        return " ".join(sentences)
+
+    def synthetic_title(self, tokens, number):
+        title = " ".join(self.window(tokens, 2, 6))
+        title = title[:1].upper() + title[1:]
+        tail = self.rng.choice(TITLE_TAILS)
+        year = self.rng.randint(2015, 2025)
+        parts = [title, tail, str(year)] if tail else [title, str(year)]
+        if number % 7 == 0:
+            parts.append(f"({number % 12 + 1}/{year})")
+        return " ".join(parts)
+
+    def homes(self):
+        """(body, folder, collection) triples of the demo whose collection is public."""
+        from wagtail.models import CollectionViewRestriction, Page
+
+        from networks.models import BodyPage
+
+        restricted = set()
+        for restriction in CollectionViewRestriction.objects.select_related("collection"):
+            restricted.update(
+                restriction.collection.get_descendants(inclusive=True).values_list("pk", flat=True)
+            )
+        homes = []
+        for body in BodyPage.objects.filter(locale__language_code="fi").exclude(collection=None):
+            if body.collection_id in restricted:
+                continue
+            folders = list(
+                Page.objects.descendant_of(body)
+                .filter(content_type__model__in=["folderpage", "knowledgebankpage"])
+                .public()
+            )
+            for folder in folders or [None]:
+                homes.append((body, folder, body.collection))
+        if not homes:
+            raise RuntimeError("no public collection in the demo content")
+        return homes
+
+    def add_materials(self, tokens, target):
+        """Bulk-insert synthetic materials until there are `target` of them."""
+        from django.db import transaction
+
+        from networks.models import Material
+
+        existing = Material.objects.filter(file__startswith="documents/bench-").count()
+        if existing >= target:
+            return 0.0
+        homes = self.homes()
+        started = time.perf_counter()
+        batch = []
+        for number in range(existing, target):
+            body, folder, collection = self.rng.choice(homes)
+            batch.append(
+                Material(
+                    title=self.synthetic_title(tokens, number),
+                    file=f"documents/bench-{number}.pdf",
+                    file_size=self.rng.randint(20_000, 2_000_000),
+                    collection=collection,
+                    body=body,
+                    folder=folder,
+                    material_type=self.rng.choice(MATERIAL_TYPES),
+                    year=self.rng.randint(2015, 2025),
+                    language="fi",
+                    description=self.synthetic_text(tokens, self.rng.randint(10, 25)),
+                    extracted_text=self.synthetic_text(tokens, self.args.words),
+                )
+            )
+            if len(batch) >= 2000:
+                with transaction.atomic():
+                    Material.objects.bulk_create(batch, batch_size=500)
+                batch = []
+        if batch:
+            with transaction.atomic():
+                Material.objects.bulk_create(batch, batch_size=500)
+        return time.perf_counter() - started
+
+    # -------------------------------------------------------------- rebuild
+
+    def rebuild(self, backend):
+        from django.core.management import call_command
+
+        name = "default" if backend == "elasticsearch" else "database"
+        out = io.StringIO()
+        started = time.perf_counter()
+        call_command("update_index", backend_name=name, stdout=out, stderr=io.StringIO())
+        elapsed = time.perf_counter() - started
+        indexed = sum(int(n) for n in re.findall(r"indexed (\d+) objects", out.getvalue()))
+        if backend == "elasticsearch":
+            requests.post(f"{self.es_url}/{INDEX_PREFIX}*/_refresh", timeout=60)
+        return indexed, elapsed
+
+    # -------------------------------------------------------------- gunicorn
+
+    def start_server(self, backend):
+        env = dict(self.env)
+        if backend == "elasticsearch":
+            env["ELASTICSEARCH_URL"] = self.es_url
+        port = free_port(8700)
+        command = [
+            str(GUNICORN),
+            "cms.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(self.args.workers),
+            "--threads",
+            str(self.args.threads),
+            "--timeout",
+            "120",
+            "--log-level",
+            "warning",
+            "--error-logfile",
+            str(self.tmp / f"gunicorn-{backend}.log"),
+            "--chdir",
+            str(ROOT),
+        ]
+        self.server = subprocess.Popen(command, env=env, cwd=ROOT, stdin=subprocess.DEVNULL)
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.time() + 120
+        while time.time() < deadline:
+            if self.server.poll() is not None:
+                raise RuntimeError(f"gunicorn exited: see {self.tmp}/gunicorn-{backend}.log")
+            with contextlib.suppress(requests.RequestException):
+                if requests.get(f"{base}/haku/", timeout=5).status_code == 200:
+                    log(f"gunicorn pid {self.server.pid} on {base} ({backend})")
+                    return base
+            time.sleep(0.5)
+        raise RuntimeError("gunicorn did not answer within 120s")
+
+    def stop_server(self):
+        stop_process(self.server, "gunicorn")
+        self.server = None
+
+    # -------------------------------------------------------------- measurements
+
+    def endpoint_load(self, base, queries, clients):
+        def setup():
+            return requests.Session()
+
+        def job(session, query):
+            response = session.get(f"{base}/haku/?q={quote(query)}", timeout=120)
+            if response.status_code != 200:
+                raise RuntimeError(f"HTTP {response.status_code}")
+            if 'class="messages" role="alert"' in response.text:
+                raise RuntimeError("engine down: the page fell back to the database")
+
+        return run_load(
+            job,
+            queries,
+            clients,
+            self.args.requests,
+            self.args.time_limit,
+            setup,
+            lambda s: s.close(),
+        )
+
+    def anonymous_request(self):
+        from django.contrib.auth.models import AnonymousUser
+        from django.test import RequestFactory
+
+        request = RequestFactory().get("/haku/", HTTP_HOST="127.0.0.1")
+        request.user = AnonymousUser()
+        request.session = {}
+        return request
+
+    def in_process_search(self, backend, query):
+        from django.utils import translation
+
+        from search.query import run_search
+
+        with translation.override("fi"):
+            return run_search(
+                self.anonymous_request(),
+                query,
+                "fi",
+                backend="default" if backend == "elasticsearch" else "database",
+            )
+
+    def record_es_requests(self, queries):
+        """Every request our code sends to Elasticsearch for each query, in order."""
+        from elasticsearch import Elasticsearch
+
+        recorded = {}
+        original = Elasticsearch.perform_request
+        current = []
+
+        def recording(client, method, path, **kwargs):
+            current.append(
+                {
+                    "method": method,
+                    "path": path,
+                    "params": dict(kwargs.get("params") or {}),
+                    "body": kwargs.get("body"),
+                }
+            )
+            return original(client, method, path, **kwargs)
+
+        Elasticsearch.perform_request = recording
+        try:
+            for query in queries:
+                current.clear()
+                outcome = self.in_process_search("elasticsearch", query)
+                if outcome.engine_down:
+                    raise RuntimeError(f"Elasticsearch refused {query!r}: see the log above")
+                recorded[query] = list(current)
+        finally:
+            Elasticsearch.perform_request = original
+        return recorded
+
+    def es_engine_load(self, recorded, queries, clients):
+        def setup():
+            return requests.Session()
+
+        def job(session, query):
+            scroll_id = None
+            for call in recorded[query]:
+                body = call["body"]
+                if isinstance(body, dict) and "scroll_id" in body and scroll_id:
+                    body = {**body, "scroll_id": scroll_id}
+                params = {
+                    k: (str(v).lower() if isinstance(v, bool) else v)
+                    for k, v in call["params"].items()
+                }
+                response = session.request(
+                    call["method"],
+                    self.es_url + call["path"],
+                    params=params,
+                    data=json.dumps(body) if body is not None else None,
+                    headers={"Content-Type": "application/json"},
+                    timeout=30,
+                )
+                if response.status_code >= 400:
+                    raise RuntimeError(f"ES {response.status_code}: {response.text[:200]}")
+                if call["path"].endswith("/_search") or call["path"].endswith("/scroll"):
+                    data = response.json()
+                    scroll_id = data.get("_scroll_id", scroll_id)
+
+        return run_load(
+            job,
+            queries,
+            clients,
+            self.args.requests,
+            self.args.time_limit,
+            setup,
+            lambda s: s.close(),
+        )
+
+    def db_engine_querysets(self):
+        """The querysets run_search hands to the backend for a Finnish anonymous search."""
+        from wagtail.models import Locale, Page
+
+        from networks.models import Material
+        from search.access import visible_documents, visible_pages
+
+        request = self.anonymous_request()
+        locale = Locale.objects.get(language_code="fi")
+        pages = visible_pages(request, Page.objects.filter(locale=locale)).exclude(depth__lte=1)
+        documents = visible_documents(request, Material.objects.filter(language="fi"))
+        return pages, documents
+
+    def db_engine_load(self, queries, clients, full=True):
+        from django.db import connections
+        from wagtail.search.backends import get_search_backend
+
+        from networks.models import Material
+        from search.analysis import normalise_query
+        from search.query import MAX_HITS
+
+        normalised = {q: normalise_query(q, "fi") for q in queries}
+        pages, documents = self.db_engine_querysets()
+
+        def setup():
+            return get_search_backend("database")
+
+        def job(backend, query):
+            if full:  # what run_search asks the backend for
+                for queryset in (pages, documents):
+                    list(
+                        backend.search(
+                            normalised[query], queryset.all(), operator="and"
+                        ).annotate_score("_score")[:MAX_HITS]
+                    )
+            else:  # the plain call: materials, first 10
+                list(backend.search(normalised[query], Material.objects.all(), operator="and")[:10])
+
+        return run_load(
+            job,
+            queries,
+            clients,
+            self.args.requests,
+            self.args.time_limit,
+            setup,
+            lambda _b: connections.close_all(),
+        )
+
+    def breakdown(self, backend, queries, recorded):
+        """Single thread, in-process: run_search time, SQL queries and hits per search."""
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        times, sql, hits = [], [], []
+        for query in queries:
+            with CaptureQueriesContext(connection) as captured:
+                started = time.perf_counter()
+                outcome = self.in_process_search(backend, query)
+                times.append(time.perf_counter() - started)
+            sql.append(len(captured))
+            hits.append(len(outcome.hits))
+        es_calls = [len(recorded[q]) for q in queries] if recorded else []
+        return {
+            "run_search_p50_ms": ms(percentile(times, 0.5)),
+            "run_search_max_ms": ms(max(times)),
+            "sql_per_search": sum(sql) / len(sql),
+            "sql_max": max(sql),
+            "es_requests_per_search": (sum(es_calls) / len(es_calls)) if es_calls else None,
+            "hits_avg": sum(hits) / len(hits),
+            "hits_max": max(hits),
+        }
+
+    # -------------------------------------------------------------- main loop
+
+    def queries(self):
+        with open(QUERIES_TSV, encoding="utf-8", newline="") as handle:
+            rows = [r["query"] for r in csv.DictReader(handle, delimiter="\t") if r["lang"] == "fi"]
+        return rows + SEED_QUERIES
+
+    def measure(self, size, backend, queries, totals):
+        indexed, seconds = self.rebuild(backend)
+        self.results["rebuilds"].append(
+            {
+                "backend": backend,
+                "size": size,
+                "materials": totals,
+                "indexed": indexed,
+                "seconds": round(seconds, 1),
+                "docs_per_s": round(indexed / seconds, 1) if seconds else None,
+            }
+        )
+        log(f"{backend} {size}: rebuild {indexed} objects in {seconds:.1f}s")
+
+        recorded = self.record_es_requests(queries) if backend == "elasticsearch" else None
+        info = self.breakdown(backend, queries, recorded)
+        info.update(backend=backend, size=size)
+        if backend == "database":
+            plain, _, _ = self.db_engine_load(queries, 1, full=False)
+            info["db_plain_call_p50_ms"] = ms(percentile(plain, 0.5))
+        self.results["breakdown"].append(info)
+
+        base = self.start_server(backend)
+        try:
+            # Warm-up, not timed: every worker imports, opens Voikko and fills its caches.
+            run_load(
+                lambda s, q: requests.get(f"{base}/haku/?q={quote(q)}", timeout=120),
+                queries * 2,
+                8,
+                len(queries) * 2,
+                self.args.time_limit,
+            )
+            for clients in CLIENTS:
+                durations, by_query, errors = self.endpoint_load(base, queries, clients)
+                if backend == "elasticsearch":
+                    engine, _, engine_errors = self.es_engine_load(recorded, queries, clients)
+                else:
+                    engine, _, engine_errors = self.db_engine_load(queries, clients)
+                row = {
+                    "backend": backend,
+                    "size": size,
+                    "clients": clients,
+                    "requests": len(durations),
+                    "errors": len(errors) + len(engine_errors),
+                    "p50_ms": ms(percentile(durations, 0.5)),
+                    "p95_ms": ms(percentile(durations, 0.95)),
+                    "engine_p50_ms": ms(percentile(engine, 0.5)),
+                    "engine_p95_ms": ms(percentile(engine, 0.95)),
+                }
+                if row["p50_ms"] is not None and row["engine_p50_ms"]:
+                    row["overhead_ms"] = row["p50_ms"] - row["engine_p50_ms"]
+                    row["ratio"] = row["p50_ms"] / row["engine_p50_ms"]
+                self.results["rows"].append(row)
+                for error in (errors + engine_errors)[:3]:
+                    log(f"  error: {error}")
+                log(
+                    f"{backend} {size} x{clients}: p50 {fmt(row['p50_ms'])} ms, "
+                    f"p95 {fmt(row['p95_ms'])} ms, engine p50 {fmt(row['engine_p50_ms'])} ms "
+                    f"({len(durations)} requests)"
+                )
+                if clients == max(CLIENTS):
+                    slowest = sorted(
+                        ((percentile(v, 0.5), q) for q, v in by_query.items()), reverse=True
+                    )[:3]
+                    self.results["slowest"].append(
+                        {
+                            "backend": backend,
+                            "size": size,
+                            "queries": [(q, round(ms(t))) for t, q in slowest],
+                        }
+                    )
+        finally:
+            self.stop_server()
+
+    def run(self):
+        started = time.perf_counter()
+        self.start_elasticsearch()
+        self.set_up_database()
+        self.set_up_django()
+        from networks.models import Material
+
+        tokens = self.vocabulary()
+        queries = self.queries()
+        self.results["setup"]["queries"] = queries
+        for size in self.args.sizes:
+            seconds = self.add_materials(tokens, size)
+            totals = Material.objects.count()
+            log(f"size {size}: {totals} materials in all ({seconds:.1f}s to insert)")
+            for backend in self.args.backends:
+                self.measure(size, backend, queries, totals)
+        self.results["setup"]["total_s"] = round(time.perf_counter() - started)
+
+    def cleanup(self):
+        self.stop_server()
+        self.stop_elasticsearch()
+        with contextlib.suppress(Exception):
+            from django.db import connections
+
+            connections.close_all()
+        if self.args.keep:
+            log(f"kept {self.tmp}")
+        else:
+            shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+# ------------------------------------------------------------------------------ report
+
+
+def fmt(value, digits=0):
+    if value is None:
+        return "-"
+    return f"{value:.{digits}f}"
+
+
+def report(results, args):
+    setup = results["setup"]
+    out = []
+    out.append(
+        f"Search benchmark: gunicorn {args.workers} workers x {args.threads} threads, "
+        f"{os.cpu_count()} CPUs, up to {args.requests} requests or {args.time_limit:.0f}s "
+        f"per row, {len(setup.get('queries', []))} queries, {args.words} words per material"
+    )
+    out.append(
+        f"setup: migrate {setup.get('migrate_s')}s, load_demo {setup.get('load_demo_s')}s, "
+        f"vocabulary {setup.get('vocabulary')}, total {setup.get('total_s')}s"
+    )
+    out.append("")
+    header = (
+        f"{'backend':<14}{'size':>8}{'clients':>8}{'p50 ms':>9}{'p95 ms':>9}"
+        f"{'engine p50':>12}{'overhead ms':>13}{'ratio':>7}{'reqs':>6}{'errs':>6}"
+    )
+    out.append(header)
+    out.append("-" * len(header))
+    for row in results["rows"]:
+        out.append(
+            f"{row['backend']:<14}{row['size']:>8}{row['clients']:>8}{fmt(row['p50_ms']):>9}"
+            f"{fmt(row['p95_ms']):>9}{fmt(row['engine_p50_ms'], 1):>12}"
+            f"{fmt(row.get('overhead_ms')):>13}{fmt(row.get('ratio'), 1):>7}"
+            f"{row['requests']:>6}{row['errors']:>6}"
+        )
+    out.append("")
+    header = f"{'rebuild':<14}{'size':>8}{'objects':>9}{'seconds':>9}{'docs/s':>9}"
+    out.append(header)
+    out.append("-" * len(header))
+    for row in results["rebuilds"]:
+        out.append(
+            f"{row['backend']:<14}{row['size']:>8}{row['indexed']:>9}"
+            f"{row['seconds']:>9}{fmt(row['docs_per_s']):>9}"
+        )
+    out.append("")
+    out.append("in-process, one thread (run_search for each query once):")
+    header = (
+        f"{'backend':<14}{'size':>8}{'search p50':>11}{'max':>7}{'SQL/search':>11}"
+        f"{'SQL max':>8}{'ES req':>7}{'hits avg':>9}{'max':>5}{'plain db call p50':>19}"
+    )
+    out.append(header)
+    out.append("-" * len(header))
+    for row in results["breakdown"]:
+        out.append(
+            f"{row['backend']:<14}{row['size']:>8}{fmt(row['run_search_p50_ms']):>11}"
+            f"{fmt(row['run_search_max_ms']):>7}{fmt(row['sql_per_search'], 1):>11}"
+            f"{row['sql_max']:>8}{fmt(row['es_requests_per_search'], 1):>7}"
+            f"{fmt(row['hits_avg']):>9}{row['hits_max']:>5}"
+            f"{fmt(row.get('db_plain_call_p50_ms'), 1):>19}"
+        )
+    out.append("")
+    out.append("slowest queries through /haku/ at 8 clients (p50 ms):")
+    for row in results["slowest"]:
+        queries = ", ".join(f"{q!r} {t}" for q, t in row["queries"])
+        out.append(f"  {row['backend']} {row['size']}: {queries}")
+    return "\n".join(out)
+
+
+def main():
+    args = parse_args()
+    bench = Bench(args)
+    interrupted = False
+    try:
+        bench.run()
+    except KeyboardInterrupt:
+        interrupted = True
+        log("interrupted: printing what was measured")
+    finally:
+        bench.cleanup()
+    print(report(bench.results, args))
+    if args.json:
+        Path(args.json).write_text(json.dumps(bench.results, indent=2, default=str))
+    return 130 if interrupted else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
