@@ -96,8 +96,11 @@ TITLE_TAILS = [
 ]
 
 
+STARTED = time.monotonic()
+
+
 def log(message):
-    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+    print(f"[bench {time.monotonic() - STARTED:6.0f}s] {message}", file=sys.stderr, flush=True)
 
 
 def parse_args():
@@ -109,6 +112,12 @@ def parse_args():
     )
     parser.add_argument(
         "--time-limit", type=float, default=60, help="seconds per (size, backend, clients) run"
+    )
+    parser.add_argument(
+        "--request-timeout",
+        type=float,
+        default=20,
+        help="seconds one search may take before it counts as a timeout",
     )
     parser.add_argument("--workers", type=int, default=8, help="gunicorn workers")
     parser.add_argument("--threads", type=int, default=1, help="gunicorn threads per worker")
@@ -147,44 +156,87 @@ def ms(seconds):
     return None if seconds is None else seconds * 1000
 
 
+class Timeout(Exception):
+    """A request that ran past --request-timeout (counted, and kept at its elapsed time)."""
+
+
+@contextlib.contextmanager
+def sqlite_budget(seconds):
+    """Interrupt this thread's SQLite query after `seconds`: the database backend can take
+    minutes for a common word, and the benchmark must stay bounded."""
+    from django.db import OperationalError, connection
+
+    connection.ensure_connection()
+    timer = threading.Timer(seconds, connection.connection.interrupt)
+    timer.start()
+    try:
+        yield
+    except OperationalError as error:
+        if "interrupted" in str(error):
+            raise Timeout(f"over {seconds:.0f}s") from error
+        raise
+    finally:
+        timer.cancel()
+
+
 def run_load(job, items, clients, max_requests, time_limit, setup=None, teardown=None):
-    """Run job(state, item) from `clients` threads over items (round robin) until max_requests
-    are done or time_limit seconds have passed. Returns (durations, per-item durations, errors)."""
-    lock = threading.Lock()
-    counter = iter(range(max_requests))
-    durations, by_item, errors = [], {}, []
-    deadline = time.perf_counter() + time_limit
+    """Run job(state, item) in `clients` forked processes (like gunicorn's workers, and free of
+    this process's GIL) over items, round robin, until max_requests are done or time_limit
+    seconds have passed. Returns (durations, per-item durations, errors, timeouts); a request
+    that timed out stays in durations at its elapsed time."""
+    import multiprocessing
+
+    with contextlib.suppress(Exception):
+        from django.db import connections
+
+        connections.close_all()  # each child opens its own connection
+    context = multiprocessing.get_context("fork")
+    counter = context.Value("i", 0)
+    results = context.Queue()
+    deadline = time.monotonic() + time_limit
 
     def worker():
+        durations, by_item, errors, timeouts = [], {}, [], 0
         state = setup() if setup else None
         try:
-            while time.perf_counter() < deadline:
-                with lock:
-                    number = next(counter, None)
-                if number is None:
-                    break
+            while time.monotonic() < deadline:
+                with counter.get_lock():
+                    number = counter.value
+                    if number >= max_requests:
+                        break
+                    counter.value += 1
                 item = items[number % len(items)]
                 started = time.perf_counter()
                 try:
                     job(state, item)
+                except (Timeout, requests.Timeout):
+                    timeouts += 1
                 except Exception as error:  # counted and reported, never fatal
-                    with lock:
-                        errors.append(f"{item!r}: {error}")
+                    errors.append(f"{item!r}: {str(error)[:200]}")
                     continue
                 elapsed = time.perf_counter() - started
-                with lock:
-                    durations.append(elapsed)
-                    by_item.setdefault(item, []).append(elapsed)
+                durations.append(elapsed)
+                by_item.setdefault(item, []).append(elapsed)
         finally:
             if teardown:
-                teardown(state)
+                with contextlib.suppress(Exception):
+                    teardown(state)
+            results.put((durations, by_item, errors, timeouts))
 
-    threads = [threading.Thread(target=worker) for _ in range(clients)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return durations, by_item, errors
+    processes = [context.Process(target=worker, daemon=True) for _ in range(clients)]
+    for process in processes:
+        process.start()
+    durations, by_item, errors, timeouts = [], {}, [], 0
+    for _ in processes:
+        part = results.get()
+        durations += part[0]
+        for item, values in part[1].items():
+            by_item.setdefault(item, []).extend(values)
+        errors += part[2]
+        timeouts += part[3]
+    for process in processes:
+        process.join()
+    return durations, by_item, errors, timeouts
 
 
 # ------------------------------------------------------------------------------ processes
@@ -213,6 +265,18 @@ def stop_process(process, name, grace=30):
         os.kill(process.pid, signal.SIGKILL)
         process.wait(10)
     log(f"stopped {name} (pid {process.pid})")
+
+
+def code_version():
+    """The commit measured, and whether the working tree differed from it."""
+    git = ["git", "-C", str(ROOT)]
+    try:
+        commit = subprocess.run([*git, "rev-parse", "--short", "HEAD"], capture_output=True)
+        status = subprocess.run([*git, "status", "--short"], capture_output=True)
+    except OSError:
+        return "unknown"
+    changed = len(status.stdout.decode().splitlines())
+    return commit.stdout.decode().strip() + (f" + {changed} changed files" if changed else "")
 
 
 class Bench:
@@ -459,7 +523,7 @@ class Bench:
             "--threads",
             str(self.args.threads),
             "--timeout",
-            "120",
+            str(int(self.args.request_timeout) + 10),
             "--log-level",
             "warning",
             "--error-logfile",
@@ -486,12 +550,11 @@ class Bench:
 
     # -------------------------------------------------------------- measurements
 
-    def endpoint_load(self, base, queries, clients):
-        def setup():
-            return requests.Session()
+    def endpoint_load(self, base, queries, clients, max_requests=None):
+        budget = self.args.request_timeout
 
         def job(session, query):
-            response = session.get(f"{base}/haku/?q={quote(query)}", timeout=120)
+            response = session.get(f"{base}/haku/?q={quote(query)}", timeout=budget)
             if response.status_code != 200:
                 raise RuntimeError(f"HTTP {response.status_code}")
             if 'class="messages" role="alert"' in response.text:
@@ -501,10 +564,10 @@ class Bench:
             job,
             queries,
             clients,
-            self.args.requests,
+            max_requests or self.args.requests,
             self.args.time_limit,
-            setup,
-            lambda s: s.close(),
+            requests.Session,
+            lambda session: session.close(),
         )
 
     def anonymous_request(self):
@@ -521,7 +584,7 @@ class Bench:
 
         from search.query import run_search
 
-        with translation.override("fi"):
+        with translation.override("fi"), sqlite_budget(self.args.request_timeout):
             return run_search(
                 self.anonymous_request(),
                 query,
@@ -560,9 +623,8 @@ class Bench:
             Elasticsearch.perform_request = original
         return recorded
 
-    def es_engine_load(self, recorded, queries, clients):
-        def setup():
-            return requests.Session()
+    def es_engine_load(self, recorded, queries, clients, max_requests):
+        budget = self.args.request_timeout
 
         def job(session, query):
             scroll_id = None
@@ -580,22 +642,21 @@ class Bench:
                     params=params,
                     data=json.dumps(body) if body is not None else None,
                     headers={"Content-Type": "application/json"},
-                    timeout=30,
+                    timeout=budget,
                 )
                 if response.status_code >= 400:
                     raise RuntimeError(f"ES {response.status_code}: {response.text[:200]}")
-                if call["path"].endswith("/_search") or call["path"].endswith("/scroll"):
-                    data = response.json()
-                    scroll_id = data.get("_scroll_id", scroll_id)
+                if call["path"].endswith(("/_search", "/scroll")):
+                    scroll_id = response.json().get("_scroll_id", scroll_id)
 
         return run_load(
             job,
             queries,
             clients,
-            self.args.requests,
+            max_requests,
             self.args.time_limit,
-            setup,
-            lambda s: s.close(),
+            requests.Session,
+            lambda session: session.close(),
         )
 
     def db_engine_querysets(self):
@@ -611,64 +672,94 @@ class Bench:
         documents = visible_documents(request, Material.objects.filter(language="fi"))
         return pages, documents
 
-    def db_engine_load(self, queries, clients, full=True):
-        from django.db import connections
-        from wagtail.search.backends import get_search_backend
-
+    def db_engine_job(self, queries, full=True):
+        """job(backend, query): the backend searches of one query, within the request budget."""
         from networks.models import Material
         from search.analysis import normalise_query
         from search.query import MAX_HITS
 
         normalised = {q: normalise_query(q, "fi") for q in queries}
         pages, documents = self.db_engine_querysets()
-
-        def setup():
-            return get_search_backend("database")
+        budget = self.args.request_timeout
 
         def job(backend, query):
-            if full:  # what run_search asks the backend for
-                for queryset in (pages, documents):
-                    list(
-                        backend.search(
-                            normalised[query], queryset.all(), operator="and"
-                        ).annotate_score("_score")[:MAX_HITS]
-                    )
-            else:  # the plain call: materials, first 10
-                list(backend.search(normalised[query], Material.objects.all(), operator="and")[:10])
+            with sqlite_budget(budget):
+                if full:  # what run_search asks the backend for
+                    for queryset in (pages, documents):
+                        search = backend.search(normalised[query], queryset.all(), operator="and")
+                        list(search.annotate_score("_score")[:MAX_HITS])
+                else:  # the plain call: materials, first 10
+                    materials = Material.objects.all()
+                    list(backend.search(normalised[query], materials, operator="and")[:10])
+
+        return job
+
+    def db_engine_load(self, queries, clients, max_requests):
+        from django.db import connections
+        from wagtail.search.backends import get_search_backend
 
         return run_load(
-            job,
+            self.db_engine_job(queries),
             queries,
             clients,
-            self.args.requests,
+            max_requests,
             self.args.time_limit,
-            setup,
-            lambda _b: connections.close_all(),
+            lambda: get_search_backend("database"),
+            lambda _backend: connections.close_all(),
         )
 
+    def single_thread(self, function, queries, give_up=3):
+        """Time function(query) once per query in this thread; stop after `give_up` timeouts."""
+        times, timeouts = {}, []
+        for query in queries:
+            started = time.perf_counter()
+            try:
+                function(query)
+            except Timeout:
+                timeouts.append(query)
+                if len(timeouts) >= give_up:
+                    break
+                continue
+            times[query] = time.perf_counter() - started
+        return times, timeouts
+
     def breakdown(self, backend, queries, recorded):
-        """Single thread, in-process: run_search time, SQL queries and hits per search."""
+        """One thread, in-process: run_search time, SQL queries, engine requests, hits."""
         from django.db import connection
         from django.test.utils import CaptureQueriesContext
 
-        times, sql, hits = [], [], []
-        for query in queries:
+        sql, hits = [], []
+
+        def one(query):
             with CaptureQueriesContext(connection) as captured:
-                started = time.perf_counter()
                 outcome = self.in_process_search(backend, query)
-                times.append(time.perf_counter() - started)
             sql.append(len(captured))
             hits.append(len(outcome.hits))
-        es_calls = [len(recorded[q]) for q in queries] if recorded else []
-        return {
-            "run_search_p50_ms": ms(percentile(times, 0.5)),
-            "run_search_max_ms": ms(max(times)),
-            "sql_per_search": sum(sql) / len(sql),
-            "sql_max": max(sql),
-            "es_requests_per_search": (sum(es_calls) / len(es_calls)) if es_calls else None,
-            "hits_avg": sum(hits) / len(hits),
-            "hits_max": max(hits),
+
+        times, timeouts = self.single_thread(one, queries)
+        info = {
+            "backend": backend,
+            "run_search_p50_ms": ms(percentile(list(times.values()), 0.5)),
+            "run_search_max_ms": ms(max(times.values())) if times else None,
+            "sql_per_search": sum(sql) / len(sql) if sql else None,
+            "sql_max": max(sql) if sql else None,
+            "hits_avg": sum(hits) / len(hits) if hits else None,
+            "hits_max": max(hits) if hits else None,
+            "timeouts": timeouts,
+            "tried": len(times) + len(timeouts),
         }
+        if recorded:
+            calls = [len(recorded[q]) for q in queries if q in recorded]
+            info["es_requests_per_search"] = sum(calls) / len(calls)
+        if backend == "database":
+            from wagtail.search.backends import get_search_backend
+
+            job = self.db_engine_job(queries, full=False)
+            database = get_search_backend("database")
+            plain, plain_timeouts = self.single_thread(lambda q: job(database, q), queries)
+            info["db_plain_call_p50_ms"] = ms(percentile(list(plain.values()), 0.5))
+            info["db_plain_call_timeouts"] = len(plain_timeouts)
+        return info
 
     # -------------------------------------------------------------- main loop
 
@@ -693,34 +784,43 @@ class Bench:
 
         recorded = self.record_es_requests(queries) if backend == "elasticsearch" else None
         info = self.breakdown(backend, queries, recorded)
-        info.update(backend=backend, size=size)
-        if backend == "database":
-            plain, _, _ = self.db_engine_load(queries, 1, full=False)
-            info["db_plain_call_p50_ms"] = ms(percentile(plain, 0.5))
+        info["size"] = size
         self.results["breakdown"].append(info)
+        if len(info["timeouts"]) >= 3:
+            log(
+                f"{backend} {size}: {len(info['timeouts'])} of {info['tried']} queries took over "
+                f"{self.args.request_timeout:.0f}s in one thread; no load runs for this size"
+            )
+            for clients in CLIENTS:
+                self.results["rows"].append(
+                    {"backend": backend, "size": size, "clients": clients, "skipped": True}
+                )
+            return
 
         base = self.start_server(backend)
         try:
             # Warm-up, not timed: every worker imports, opens Voikko and fills its caches.
-            run_load(
-                lambda s, q: requests.get(f"{base}/haku/?q={quote(q)}", timeout=120),
-                queries * 2,
-                8,
-                len(queries) * 2,
-                self.args.time_limit,
-            )
+            warm = len(queries) * self.args.workers * self.args.threads
+            self.endpoint_load(base, queries, max(CLIENTS), max_requests=warm)
             for clients in CLIENTS:
-                durations, by_query, errors = self.endpoint_load(base, queries, clients)
+                durations, by_query, errors, timeouts = self.endpoint_load(base, queries, clients)
+                # The same queries as the endpoint managed in its time: same mix, same p50.
+                done = len(durations) + len(errors) + timeouts
                 if backend == "elasticsearch":
-                    engine, _, engine_errors = self.es_engine_load(recorded, queries, clients)
+                    engine, _, engine_errors, engine_timeouts = self.es_engine_load(
+                        recorded, queries, clients, done
+                    )
                 else:
-                    engine, _, engine_errors = self.db_engine_load(queries, clients)
+                    engine, _, engine_errors, engine_timeouts = self.db_engine_load(
+                        queries, clients, done
+                    )
                 row = {
                     "backend": backend,
                     "size": size,
                     "clients": clients,
-                    "requests": len(durations),
+                    "requests": len(durations) + timeouts,
                     "errors": len(errors) + len(engine_errors),
+                    "timeouts": timeouts + engine_timeouts,
                     "p50_ms": ms(percentile(durations, 0.5)),
                     "p95_ms": ms(percentile(durations, 0.95)),
                     "engine_p50_ms": ms(percentile(engine, 0.5)),
@@ -735,7 +835,7 @@ class Bench:
                 log(
                     f"{backend} {size} x{clients}: p50 {fmt(row['p50_ms'])} ms, "
                     f"p95 {fmt(row['p95_ms'])} ms, engine p50 {fmt(row['engine_p50_ms'])} ms "
-                    f"({len(durations)} requests)"
+                    f"({row['requests']} requests, {row['timeouts']} timeouts)"
                 )
                 if clients == max(CLIENTS):
                     slowest = sorted(
@@ -761,6 +861,8 @@ class Bench:
         tokens = self.vocabulary()
         queries = self.queries()
         self.results["setup"]["queries"] = queries
+        self.results["setup"]["code"] = code_version()
+        self.results["setup"]["load_before"] = round(os.getloadavg()[0], 1)
         for size in self.args.sizes:
             seconds = self.add_materials(tokens, size)
             totals = Material.objects.count()
@@ -768,6 +870,7 @@ class Bench:
             for backend in self.args.backends:
                 self.measure(size, backend, queries, totals)
         self.results["setup"]["total_s"] = round(time.perf_counter() - started)
+        self.results["setup"]["load_after"] = round(os.getloadavg()[0], 1)
 
     def cleanup(self):
         self.stop_server()
@@ -793,60 +896,70 @@ def fmt(value, digits=0):
 
 def report(results, args):
     setup = results["setup"]
-    out = []
-    out.append(
+    limit = args.request_timeout * 1000
+
+    def bounded(value, digits=0):  # a percentile that is a timed-out request is a lower bound
+        return (
+            f">{limit:.0f}" if value is not None and value >= limit * 0.99 else fmt(value, digits)
+        )
+
+    out = [
         f"Search benchmark: gunicorn {args.workers} workers x {args.threads} threads, "
-        f"{os.cpu_count()} CPUs, up to {args.requests} requests or {args.time_limit:.0f}s "
-        f"per row, {len(setup.get('queries', []))} queries, {args.words} words per material"
-    )
-    out.append(
+        f"{os.cpu_count()} CPUs, up to {args.requests} requests or {args.time_limit:.0f}s per "
+        f"row, {len(setup.get('queries', []))} queries, {args.words} words per material, "
+        f"request timeout {args.request_timeout:.0f}s",
         f"setup: migrate {setup.get('migrate_s')}s, load_demo {setup.get('load_demo_s')}s, "
-        f"vocabulary {setup.get('vocabulary')}, total {setup.get('total_s')}s"
-    )
-    out.append("")
+        f"vocabulary {setup.get('vocabulary')}, total {setup.get('total_s')}s, "
+        f"code {setup.get('code')}, load average {setup.get('load_before')} before the "
+        f"measurements and {setup.get('load_after')} after (other processes add noise)",
+        "",
+    ]
     header = (
         f"{'backend':<14}{'size':>8}{'clients':>8}{'p50 ms':>9}{'p95 ms':>9}"
-        f"{'engine p50':>12}{'overhead ms':>13}{'ratio':>7}{'reqs':>6}{'errs':>6}"
+        f"{'engine p50':>12}{'overhead ms':>13}{'ratio':>7}{'reqs':>6}{'errs':>6}{'t/o':>5}"
     )
-    out.append(header)
-    out.append("-" * len(header))
+    out += [header, "-" * len(header)]
     for row in results["rows"]:
+        lead = f"{row['backend']:<14}{row['size']:>8}{row['clients']:>8}"
+        if row.get("skipped"):
+            out.append(f"{lead}   skipped: most queries over {args.request_timeout:.0f}s alone")
+            continue
         out.append(
-            f"{row['backend']:<14}{row['size']:>8}{row['clients']:>8}{fmt(row['p50_ms']):>9}"
-            f"{fmt(row['p95_ms']):>9}{fmt(row['engine_p50_ms'], 1):>12}"
+            f"{lead}{bounded(row['p50_ms']):>9}{bounded(row['p95_ms']):>9}"
+            f"{bounded(row['engine_p50_ms'], 1):>12}"
             f"{fmt(row.get('overhead_ms')):>13}{fmt(row.get('ratio'), 1):>7}"
-            f"{row['requests']:>6}{row['errors']:>6}"
+            f"{row['requests']:>6}{row['errors']:>6}{row['timeouts']:>5}"
         )
     out.append("")
     header = f"{'rebuild':<14}{'size':>8}{'objects':>9}{'seconds':>9}{'docs/s':>9}"
-    out.append(header)
-    out.append("-" * len(header))
+    out += [header, "-" * len(header)]
     for row in results["rebuilds"]:
         out.append(
             f"{row['backend']:<14}{row['size']:>8}{row['indexed']:>9}"
             f"{row['seconds']:>9}{fmt(row['docs_per_s']):>9}"
         )
-    out.append("")
-    out.append("in-process, one thread (run_search for each query once):")
+    out += ["", "in-process, one thread, each query once (run_search; t/o = over the timeout):"]
     header = (
-        f"{'backend':<14}{'size':>8}{'search p50':>11}{'max':>7}{'SQL/search':>11}"
+        f"{'backend':<14}{'size':>8}{'search p50':>11}{'max':>7}{'t/o':>5}{'SQL/search':>11}"
         f"{'SQL max':>8}{'ES req':>7}{'hits avg':>9}{'max':>5}{'plain db call p50':>19}"
     )
-    out.append(header)
-    out.append("-" * len(header))
+    out += [header, "-" * len(header)]
     for row in results["breakdown"]:
+        plain = fmt(row.get("db_plain_call_p50_ms"), 1)
+        if row.get("db_plain_call_timeouts"):
+            plain += f" ({row['db_plain_call_timeouts']} t/o)"
         out.append(
             f"{row['backend']:<14}{row['size']:>8}{fmt(row['run_search_p50_ms']):>11}"
-            f"{fmt(row['run_search_max_ms']):>7}{fmt(row['sql_per_search'], 1):>11}"
-            f"{row['sql_max']:>8}{fmt(row['es_requests_per_search'], 1):>7}"
-            f"{fmt(row['hits_avg']):>9}{row['hits_max']:>5}"
-            f"{fmt(row.get('db_plain_call_p50_ms'), 1):>19}"
+            f"{fmt(row['run_search_max_ms']):>7}{len(row['timeouts']):>5}"
+            f"{fmt(row['sql_per_search'], 1):>11}{fmt(row['sql_max']):>8}"
+            f"{fmt(row.get('es_requests_per_search'), 1):>7}"
+            f"{fmt(row['hits_avg']):>9}{fmt(row['hits_max']):>5}{plain:>19}"
         )
-    out.append("")
-    out.append("slowest queries through /haku/ at 8 clients (p50 ms):")
-    for row in results["slowest"]:
-        queries = ", ".join(f"{q!r} {t}" for q, t in row["queries"])
-        out.append(f"  {row['backend']} {row['size']}: {queries}")
+    if results["slowest"]:
+        out += ["", "slowest queries through /haku/ at 8 clients (p50 ms):"]
+        for row in results["slowest"]:
+            queries = ", ".join(f"{q!r} {t}" for q, t in row["queries"])
+            out.append(f"  {row['backend']} {row['size']}: {queries}")
     return "\n".join(out)
 
 

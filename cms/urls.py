@@ -2,7 +2,6 @@ from pathlib import Path
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.i18n import JavaScriptCatalog
@@ -12,12 +11,16 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from networks.views import join_request, serve_material
 from search import views as search_views
 
 from .api import api_router
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    # A document's address is its id: it stays the same when the file is replaced.
+    path("documents/<int:document_id>/", serve_material, name="material"),
+    path("documents/<int:document_id>/<str:document_filename>", serve_material),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, name="sitemap"),
@@ -42,12 +45,9 @@ urlpatterns += [
 # Translators: URL path of the search page; keep the trailing slash.
 urlpatterns += i18n_patterns(
     path(_("haku/"), search_views.search, name="search"),
-    path(
-        _("kirjaudu/"),
-        auth_views.LoginView.as_view(template_name="home/login.html"),
-        name="login",
-    ),
-    path(_("kirjaudu-ulos/"), auth_views.LogoutView.as_view(), name="logout"),
+    path(_("liity/<int:body_id>/"), join_request, name="join_request"),
+    # Login (limited), logout, password reset and change, the member's page, private feeds.
+    path("", include("members.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

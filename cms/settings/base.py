@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "home",
     "networks",
     "search",
+    "members",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.api.v2",
@@ -65,6 +66,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "members.middleware.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -137,6 +139,23 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILDOCS_DOCUMENT_MODEL = "networks.Material"
 # Documents always pass through Django's permission check, never straight from storage.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "networks.forms.MaterialForm"
+WAGTAILDOCS_EXTENSIONS = [
+    "pdf",
+    "docx",
+    "odt",
+    "xlsx",
+    "pptx",
+    "txt",
+    "png",
+    "jpg",
+    "jpeg",
+    "gif",
+    "webp",
+]
+MEMBERSHIP_REQUESTS_EMAIL = os.environ.get("MEMBERSHIP_REQUESTS_EMAIL", "verkostot@example.fi")
+MATERIAL_MAX_UPLOAD_SIZE = int(os.environ.get("MATERIAL_MAX_UPLOAD_SIZE", 50 * 1024 * 1024))
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 WAGTAIL_FRONTEND_LOGIN_URL = "/kirjaudu/"
 WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "home/password_required.html"
 # The database backend (SQLite FTS5, or PostgreSQL full-text search with the "simple"
@@ -177,3 +196,53 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
 LANGUAGE_NAMES = {"fi": _("Finnish"), "sv": _("Swedish")}
+
+# --- members ---
+# Failed logins per username and per client address (members/throttle.py), in the cache.
+# Several server processes need a shared cache (CACHES) for the limit to hold across them.
+LOGIN_THROTTLE_ATTEMPTS = 5
+LOGIN_THROTTLE_WINDOW = 15 * 60  # seconds
+# Behind a proxy that sets it, e.g. "HTTP_X_REAL_IP"; the last entry of a list is used.
+LOGIN_THROTTLE_CLIENT_ADDRESS_HEADER = os.environ.get(
+    "LOGIN_THROTTLE_CLIENT_ADDRESS_HEADER", "REMOTE_ADDR"
+)
+WAGTAILADMIN_USER_LOGIN_FORM = "members.forms.ThrottledAdminLoginForm"
+PASSWORD_RESET_TIMEOUT = 24 * 60 * 60  # a reset link works for a day, and only once
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+
+# members/middleware.py: the strict policy everywhere, the admin's own under /admin/ (Wagtail's
+# admin uses inline styles and scripts). No outside host in either.
+CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "style-src": ["'self'"],
+    "script-src": ["'self'"],
+    "frame-ancestors": ["'none'"],
+    "form-action": ["'self'"],
+    "base-uri": ["'self'"],
+}
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "default-src": ["'self'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "font-src": ["'self'", "data:"],
+    # The admin shows its page previews in a frame of its own.
+    "frame-src": ["'self'"],
+    "frame-ancestors": ["'self'"],
+    "form-action": ["'self'"],
+    "base-uri": ["'self'"],
+}
+CONTENT_SECURITY_POLICY_ADMIN_PATHS = ["/admin/"]
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=()"
+)
+# No outside hosts in the admin either: avatars from gravatar.com, the update check from
+# releases.wagtail.org.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False

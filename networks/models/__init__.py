@@ -24,4 +24,4 @@ from .meetings import (  # noqa: F401
     MeetingPage,
     MinutesPage,
 )
-from .people import Membership, Organisation, Person, Topic  # noqa: F401
+from .people import JoinRequest, Membership, Organisation, Person, Topic  # noqa: F401

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
@@ -82,6 +83,11 @@ class Material(NormalisedSearchMixin, AbstractDocument):
 
     def search_language(self):
         return self.language
+
+    @property
+    def url(self):
+        """The same address whatever the file is called, so links survive a replaced file."""
+        return reverse("material", args=[self.id])
 
     class Meta(AbstractDocument.Meta):
         verbose_name = _("document")

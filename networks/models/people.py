@@ -148,3 +148,26 @@ class Membership(models.Model):
     @property
     def is_current(self):
         return Membership.objects.filter(pk=self.pk).current().exists()
+
+
+class JoinRequest(models.Model):
+    """A visitor's request to join a body; it is mailed to the body's contact person."""
+
+    body = models.ForeignKey(
+        "networks.BodyPage", verbose_name=_("body"), on_delete=models.CASCADE, related_name="+"
+    )
+    name = models.CharField(_("name"), max_length=255)
+    email = models.EmailField(_("e-mail"))
+    organisation = models.CharField(_("organisation"), max_length=255)
+    job_title = models.CharField(_("job title"), max_length=255, blank=True)
+    message = models.TextField(_("message"), blank=True)
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    handled = models.BooleanField(_("handled"), default=False)
+
+    class Meta:
+        verbose_name = _("request to join")
+        verbose_name_plural = _("requests to join")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.name} → {self.body}"

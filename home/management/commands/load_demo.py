@@ -99,6 +99,7 @@ PLANNED_MONTHS = {
     Frequency.SPRING_AND_AUTUMN: (3, 4, 9, 10),
     Frequency.TWICE_A_YEAR: (4, 10),
     Frequency.YEARLY: (3,),
+    Frequency.YEAR_ROUND: (2, 5, 9, 11),
 }
 PLANNED_COUNT = 3
 

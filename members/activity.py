@@ -1,0 +1,229 @@
+"""What a member's own networks hold: bodies, meetings, minutes and materials.
+
+Everything starts from the member's current memberships (Person.user -> Membership.current())
+and passes the same access rules as search (`search.access`), applied as the member: a page or
+document the member could not open on the site is not listed here or in their feeds either.
+The number of queries does not depend on how many bodies or meetings there are.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
+from types import SimpleNamespace
+
+from django.contrib.auth import get_user_model
+from django.db.models import F, Max, Prefetch, Q
+from django.db.models.functions import Coalesce, Greatest
+from django.utils import timezone, translation
+from wagtail.models import Page
+
+from networks.models import (
+    BodyPage,
+    Material,
+    MeetingOrganiser,
+    MeetingPage,
+    Membership,
+    MinutesPage,
+)
+from networks.models.choices import MeetingStatus
+from search.access import visible_documents, visible_pages
+
+# On the first visit there is no previous one: show what is new from this far back.
+FIRST_VISIT_LOOKBACK = datetime.timedelta(days=30)
+
+
+def as_viewer(user):
+    """A stand-in request for the access rules: the member, with no shared password passed.
+
+    The user is loaded with their groups so that checking each group restriction costs no query.
+    """
+    user = get_user_model().objects.prefetch_related("groups").get(pk=user.pk)
+    return SimpleNamespace(user=user, session={})
+
+
+def prefer_language(pages, language):
+    """One page per translation: the one in `language` where it exists, else the one there is."""
+    chosen = {}
+    for page in pages:
+        current = chosen.get(page.translation_key)
+        if current is None or (
+            page.locale.language_code == language and current.locale.language_code != language
+        ):
+            chosen[page.translation_key] = page
+    return list(chosen.values())
+
+
+def parent_path(page):
+    return page.path[: -Page.steplen]
+
+
+def children_of(pages, levels=1):
+    """A filter for the pages `levels` steps below any of `pages` (never an empty OR)."""
+    conditions = [Q(path__startswith=p.path, depth=p.depth + levels) for p in pages]
+    return reduce(or_, conditions, Q(pk__in=[]))
+
+
+@dataclass
+class BodySection:
+    body: BodyPage
+    memberships: list = field(default_factory=list)
+    upcoming_meetings: list = field(default_factory=list)
+    meetings: list = field(default_factory=list)
+    latest_minutes: MinutesPage | None = None
+    latest_minutes_meeting: MeetingPage | None = None
+    new_materials: list = field(default_factory=list)
+
+
+class MemberNetworks:
+    """The member's current bodies in the active language, with what each of them holds."""
+
+    def __init__(self, user, language=None):
+        self.language = language or translation.get_language()
+        self.viewer = as_viewer(user)
+        self.user = self.viewer.user
+        memberships = Membership.objects.filter(person__user=self.user)
+        current_ids = set(memberships.current().values_list("pk", flat=True))
+        self.memberships = list(memberships.select_related("body"))
+        for membership in self.memberships:
+            membership.current = membership.pk in current_ids
+        # Current terms first, then the most recently ended.
+        self.memberships.sort(key=lambda m: m.end_date or datetime.date.max, reverse=True)
+        self.memberships.sort(key=lambda m: not m.current)
+        self.keys = {m.body.translation_key for m in self.memberships if m.current}
+        # Each membership's body in the active language, ended terms included.
+        titled = prefer_language(
+            BodyPage.objects.live()
+            .filter(translation_key__in={m.body.translation_key for m in self.memberships})
+            .select_related("locale"),
+            self.language,
+        )
+        titled = {body.translation_key: body for body in titled}
+        for membership in self.memberships:
+            membership.body_display = titled.get(membership.body.translation_key, membership.body)
+        self._visible = visible_pages(self.viewer).values("pk")
+        # Every language's page of each body: meetings may be translated or not.
+        self.all_bodies = list(
+            BodyPage.objects.filter(translation_key__in=self.keys, pk__in=self._visible)
+            .select_related("locale")
+            .order_by("path")
+        )
+        self._body_by_path = {body.path: body for body in self.all_bodies}
+        self.sections = {}
+        for body in sorted(prefer_language(self.all_bodies, self.language), key=_title):
+            self.sections[body.translation_key] = BodySection(body=body)
+        for membership in self.memberships:
+            section = self.sections.get(membership.body.translation_key)
+            if membership.current and section is not None:
+                section.memberships.append(membership)
+        self._load_meetings()
+        self._load_minutes()
+
+    @property
+    def bodies(self):
+        return [section.body for section in self.sections.values()]
+
+    def _load_meetings(self):
+        """Meetings under the bodies, and joint meetings another body organises with them."""
+        self._all_meetings = list(
+            MeetingPage.objects.filter(pk__in=self._visible)
+            .filter(
+                children_of(self.all_bodies) | Q(organisers__body__translation_key__in=self.keys)
+            )
+            .distinct()
+            .select_related("locale")
+            .prefetch_related(
+                Prefetch(
+                    "organisers",
+                    queryset=MeetingOrganiser.objects.select_related("body"),
+                )
+            )
+        )
+        self._meeting_by_path = {meeting.path: meeting for meeting in self._all_meetings}
+        self.meetings = []
+        for meeting in prefer_language(self._all_meetings, self.language):
+            key = self._body_key_of(meeting)
+            if key is None:
+                continue
+            meeting.member_body = self.sections[key].body
+            self.sections[key].meetings.append(meeting)
+            self.meetings.append(meeting)
+        self.meetings.sort(key=_meeting_order)
+        for section in self.sections.values():
+            section.meetings.sort(key=_meeting_order)
+            section.upcoming_meetings = [
+                m for m in section.meetings if m.status == MeetingStatus.PLANNED
+            ]
+
+    def _body_key_of(self, meeting):
+        parent = self._body_by_path.get(parent_path(meeting))
+        if parent is not None and parent.translation_key in self.sections:
+            return parent.translation_key
+        for organiser in meeting.organisers.all():
+            if organiser.body.translation_key in self.sections:
+                return organiser.body.translation_key
+        return None
+
+    def _load_minutes(self):
+        """Minutes under the meetings, each with its meeting and body; the latest per body."""
+        joint = [m for m in self._all_meetings if parent_path(m) not in self._body_by_path]
+        minutes = (
+            MinutesPage.objects.filter(pk__in=self._visible)
+            .filter(children_of(self.all_bodies, levels=2) | children_of(joint))
+            .select_related("locale")
+        )
+        localized_meetings = {meeting.translation_key: meeting for meeting in self.meetings}
+        self.minutes = []
+        for page in prefer_language(minutes, self.language):
+            meeting = self._meeting_by_path.get(parent_path(page))
+            if meeting is None:
+                continue
+            key = self._body_key_of(meeting)
+            if key is None:
+                continue
+            page.member_meeting = localized_meetings.get(meeting.translation_key, meeting)
+            page.member_body = self.sections[key].body
+            self.minutes.append(page)
+        self.minutes.sort(key=_minutes_order, reverse=True)
+        for page in self.minutes:
+            section = self.sections[page.member_body.translation_key]
+            if section.latest_minutes is None:
+                section.latest_minutes = page
+                section.latest_minutes_meeting = page.member_meeting
+
+    def materials(self):
+        """The bodies' documents the member may open, last changed first, with their body.
+
+        A document changes when it is added or its file is replaced (the replaced file is kept
+        as a MaterialVersion stamped with the time of the replacement).
+        """
+        materials = Material.objects.filter(body__translation_key__in=self.keys).annotate(
+            body_key=F("body__translation_key"),
+            changed_at=Greatest("created_at", Coalesce(Max("versions__created_at"), "created_at")),
+        )
+        return visible_documents(self.viewer, materials).order_by("-changed_at", "-pk")
+
+    def materials_changed_since(self, since):
+        """Documents added, or given a new file, after `since`; listed in their body's section."""
+        if since is None:
+            since = timezone.now() - FIRST_VISIT_LOOKBACK
+        changed = list(self.materials().filter(changed_at__gt=since))
+        for material in changed:
+            section = self.sections.get(material.body_key)
+            if section is not None:
+                material.member_body = section.body
+                section.new_materials.append(material)
+        return changed
+
+
+def _title(page):
+    return page.title.casefold()
+
+
+def _meeting_order(meeting):
+    return (meeting.date, meeting.start_time or datetime.time.min, meeting.title)
+
+
+def _minutes_order(minutes):
+    published = minutes.first_published_at or minutes.latest_revision_created_at
+    return (minutes.member_meeting.date, published or timezone.now())

@@ -1,0 +1,103 @@
+"""Failed logins are limited per username and per client address; success clears the name."""
+
+import time
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+LOGIN = {"fi": "/kirjaudu/", "sv": "/sv/logga-in/"}
+REFUSED = {
+    "fi": "Liian monta epäonnistunutta kirjautumista. Yritä uudelleen 15 minuutin kuluttua.",
+    "sv": "För många misslyckade inloggningsförsök. Försök igen om 15 minuter.",
+}
+
+
+def fail(client, language="fi", username="jasen-hr", address="10.0.0.1"):
+    response = client.post(
+        LOGIN[language], {"username": username, "password": "väärä"}, REMOTE_ADDR=address
+    )
+    assert response.status_code == 200
+    assert "_auth_user_id" not in client.session
+    return response
+
+
+def log_in(client, settings, language="fi", username="jasen-hr", address="10.0.0.1"):
+    return client.post(
+        LOGIN[language],
+        {"username": username, "password": settings.DEMO_PASSWORD},
+        REMOTE_ADDR=address,
+    )
+
+
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_sixth_attempt_is_refused_even_with_the_right_password(
+    demo_site, client, settings, monkeypatch, language
+):
+    for _ in range(5):
+        assert REFUSED[language] not in fail(client, language).content.decode()
+
+    def must_not_authenticate(*args, **kwargs):
+        raise AssertionError("the password was checked")
+
+    monkeypatch.setattr("django.contrib.auth.forms.authenticate", must_not_authenticate)
+    response = log_in(client, settings, language)
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert f'<html lang="{language}">' in html
+    assert REFUSED[language] in html
+    assert "_auth_user_id" not in client.session
+
+
+def test_limit_counts_the_username_from_any_address(demo_site, client, settings):
+    for number in range(5):
+        fail(client, username="Jasen-HR ", address=f"10.0.1.{number}")
+    response = log_in(client, settings, address="10.0.2.1")
+    assert REFUSED["fi"] in response.content.decode()
+    assert "_auth_user_id" not in client.session
+    # Another member logs in from elsewhere as usual.
+    assert (
+        log_in(client, settings, username="jasen-tyosuojelu", address="10.0.2.1").status_code == 302
+    )
+
+
+def test_limit_counts_the_address_whatever_the_username(demo_site, client, settings):
+    for number in range(5):
+        fail(client, username=f"arvaus{number}", address="10.0.3.1")
+    response = log_in(client, settings, address="10.0.3.1")
+    assert REFUSED["fi"] in response.content.decode()
+    assert log_in(client, settings, address="10.0.3.2").status_code == 302
+
+
+def test_success_clears_the_usernames_count(demo_site, client, settings):
+    for _ in range(4):
+        fail(client, address="10.0.4.1")
+    assert log_in(client, settings, address="10.0.4.1").status_code == 302
+    client.post("/kirjaudu-ulos/")
+    # From another address: four more failures would make nine without the reset.
+    for _ in range(4):
+        fail(client, address="10.0.4.2")
+    assert log_in(client, settings, address="10.0.4.2").status_code == 302
+
+
+def test_limits_come_from_settings_and_end_with_the_window(demo_site, client, settings):
+    settings.LOGIN_THROTTLE_ATTEMPTS = 2
+    settings.LOGIN_THROTTLE_WINDOW = 1
+    fail(client)
+    fail(client)
+    refused = log_in(client, settings)
+    assert "Liian monta epäonnistunutta kirjautumista. Yritä uudelleen 1 minuutin kuluttua." in (
+        refused.content.decode()
+    )
+    time.sleep(1.2)
+    assert log_in(client, settings).status_code == 302
+
+
+def test_wagtail_admin_login_has_the_same_limit(demo_site, client, settings):
+    for _ in range(5):
+        client.post("/admin/login/", {"username": "admin", "password": "väärä"})
+    response = client.post(
+        "/admin/login/", {"username": "admin", "password": settings.DEMO_PASSWORD}
+    )
+    assert "_auth_user_id" not in client.session
+    assert "Liian monta epäonnistunutta kirjautumista" in response.content.decode()

@@ -1,0 +1,146 @@
+"""Login with limits, password reset and change, the member's own page and private feeds."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from .activity import MemberNetworks
+from .feeds import meetings_calendar, news_feed
+from .forms import ThrottledAuthenticationForm
+from .models import FeedToken, MemberVisit
+from .throttle import LoginThrottle
+
+
+class LoginView(auth_views.LoginView):
+    form_class = ThrottledAuthenticationForm
+    template_name = "home/login.html"
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        if form.throttled:
+            response.status_code = 429
+        return response
+
+
+def reset_link_hours():
+    return max(1, settings.PASSWORD_RESET_TIMEOUT // 3600)
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    template_name = "members/password_reset_form.html"
+    email_template_name = "members/email/password_reset.txt"
+    subject_template_name = "members/email/password_reset_subject.txt"
+
+    @property
+    def extra_email_context(self):
+        return {"link_hours": reset_link_hours()}
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "members/password_reset_done.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(link_hours=reset_link_hours(), **kwargs)
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "members/password_reset_confirm.html"
+
+    @property
+    def reset_url_token(self):
+        # Translators: the last part of the address of the page where a new password is set.
+        return _("aseta-salasana")
+
+    def form_valid(self, form):
+        # The owner of the address proved who they are: lift the limit on logging in.
+        LoginThrottle(None, self.user.get_username()).clear_username()
+        return super().form_valid(form)
+
+
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = "members/password_reset_complete.html"
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "members/password_change_form.html"
+
+
+class PasswordChangeDoneView(auth_views.PasswordChangeDoneView):
+    template_name = "members/password_change_done.html"
+
+
+@require_safe
+@login_required
+def member_home(request):
+    """The member's current networks: meetings, minutes and what changed since the last visit."""
+    networks = MemberNetworks(request.user)
+    previous_visit = MemberVisit.record(request.user)
+    networks.materials_changed_since(previous_visit)
+    token = FeedToken.for_user(request.user)
+    return render(
+        request,
+        "members/home.html",
+        {
+            "networks": networks,
+            "sections": list(networks.sections.values()),
+            "memberships": networks.memberships,
+            "previous_visit": previous_visit,
+            "calendar_url": request.build_absolute_uri(
+                reverse("members_meetings_ics", args=[token.token])
+            ),
+            "news_url": request.build_absolute_uri(reverse("members_news_rss", args=[token.token])),
+            "token_created_at": token.created_at,
+        },
+    )
+
+
+@require_POST
+@login_required
+def renew_feed_token(request):
+    FeedToken.for_user(request.user).renew()
+    messages.success(
+        request, _("Your feed addresses have been renewed. The old addresses no longer work.")
+    )
+    return redirect("members_home")
+
+
+def feed_user(token):
+    """The token alone authorises a feed, for as long as it is the member's current one."""
+    feed_token = FeedToken.objects.select_related("user").filter(token=token).first()
+    if feed_token is None or not feed_token.user.is_active:
+        raise Http404
+    return feed_token.user
+
+
+def private(response):
+    patch_cache_control(response, private=True, no_cache=True)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+@require_safe
+def meetings_ics(request, token):
+    networks = MemberNetworks(feed_user(token))
+    return private(
+        HttpResponse(
+            meetings_calendar(networks, request), content_type="text/calendar; charset=utf-8"
+        )
+    )
+
+
+@require_safe
+def news_rss(request, token):
+    networks = MemberNetworks(feed_user(token))
+    return private(
+        HttpResponse(
+            news_feed(networks, request, request.build_absolute_uri()),
+            content_type="application/rss+xml; charset=utf-8",
+        )
+    )

@@ -1,0 +1,104 @@
+"""The document form: what may be uploaded, checked from the file's content, and versions kept."""
+
+import os
+
+from django import forms
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+from wagtail.documents.forms import BaseDocumentForm
+
+from search.extract import IMAGE_TYPES, ExtractionError, detect_type, extract_text
+
+ALLOWED_TYPES = {"pdf", "docx", "odt", "xlsx", "pptx", "txt"} | IMAGE_TYPES
+# A name ending that claims a type the content must then have.
+EXTENSIONS = {
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".odt": "odt",
+    ".xlsx": "xlsx",
+    ".pptx": "pptx",
+    ".txt": "txt",
+    ".png": "png",
+    ".jpg": "jpeg",
+    ".jpeg": "jpeg",
+    ".gif": "gif",
+    ".webp": "webp",
+}
+
+
+def check_upload(upload):
+    """Refuse what the site cannot keep: the wrong type, a lying name, a damaged or empty file."""
+    limit = getattr(settings, "MATERIAL_MAX_UPLOAD_SIZE", 50 * 1024 * 1024)
+    if upload.size == 0:
+        raise forms.ValidationError(_("The file is empty."), code="empty")
+    if upload.size > limit:
+        raise forms.ValidationError(
+            _("The file is too large (%(size)s). The limit is %(limit)s.")
+            % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
+            code="too_large",
+        )
+    upload.seek(0)
+    kind = detect_type(upload.read(limit + 1))
+    upload.seek(0)
+    claimed = EXTENSIONS.get(os.path.splitext(upload.name)[1].lower())
+    if kind not in ALLOWED_TYPES:
+        raise forms.ValidationError(
+            _(
+                "This type of file cannot be uploaded. "
+                "Allowed: PDF, DOCX, ODT, XLSX, PPTX, text and images."
+            ),
+            code="type",
+        )
+    if claimed is None or claimed != kind:
+        raise forms.ValidationError(
+            _("The file's name says %(claimed)s but its content is %(kind)s. Rename or convert it.")
+            % {"claimed": (claimed or _("an unknown type")).upper(), "kind": kind.upper()},
+            code="mismatch",
+        )
+    if kind not in IMAGE_TYPES:
+        try:
+            extract_text(upload)
+        except ExtractionError:
+            raise forms.ValidationError(
+                _("The file is damaged and cannot be read. Nothing was saved."), code="corrupt"
+            ) from None
+        finally:
+            upload.seek(0)
+    return upload
+
+
+class MaterialForm(BaseDocumentForm):
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload and "file" in self.changed_data:
+            check_upload(upload)
+        return upload
+
+    def save(self, commit=True):
+        """Keep the replaced file as a version before Wagtail deletes it."""
+        if commit and "file" in self.changed_data and self.original_file and self.instance.pk:
+            from .models import MaterialVersion
+
+            original = self.original_file
+            with original.open("rb") as handle:
+                data = handle.read()
+            MaterialVersion.objects.create(
+                document=self.instance,
+                file=ContentFile(data, name=os.path.basename(original.name)),
+                file_size=len(data),
+                file_hash=self.instance.file_hash,
+                created_by=self.user
+                if getattr(self, "user", None) and self.user.is_authenticated
+                else None,
+            )
+        return super().save(commit=commit)
+
+
+class JoinRequestForm(forms.ModelForm):
+    class Meta:
+        from .models import JoinRequest
+
+        model = JoinRequest
+        fields = ["name", "email", "organisation", "job_title", "message"]

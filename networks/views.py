@@ -1,0 +1,158 @@
+"""Documents at a URL that survives a replaced file, and the version history editors restore."""
+
+import os
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.files.base import ContentFile
+from django.core.mail import send_mail
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.admin.auth import permission_denied
+from wagtail.documents.views.serve import serve
+from wagtail.permissions import policy_registry
+
+from .forms import JoinRequestForm
+from .models import BodyPage, JoinRequest, Material, MaterialVersion, Person
+
+
+def serve_material(request, document_id, document_filename=None):
+    """Serve a document by its id alone; the old filename form keeps working after a replace."""
+    document = get_object_or_404(Material, id=document_id)
+    return serve(request, document_id, document.filename)
+
+
+def _can_change(request, document):
+    policy = policy_registry.get_by_type(Material)
+    return policy.user_has_permission_for_instance(request.user, "change", document)
+
+
+def versions(request, document_id):
+    document = get_object_or_404(Material, id=document_id)
+    if not _can_change(request, document):
+        return permission_denied(request)
+    return TemplateResponse(
+        request,
+        "networks/admin/material_versions.html",
+        {"document": document, "versions": document.versions.select_related("created_by")},
+    )
+
+
+@require_POST
+def restore_version(request, version_id):
+    version = get_object_or_404(MaterialVersion.objects.select_related("document"), id=version_id)
+    document = version.document
+    if not _can_change(request, document):
+        return permission_denied(request)
+    with document.file.open("rb") as current:
+        current_data = current.read()
+    with version.file.open("rb") as old:
+        restored = old.read()
+    MaterialVersion.objects.create(
+        document=document,
+        file=ContentFile(current_data, name=os.path.basename(document.file.name)),
+        file_size=len(current_data),
+        file_hash=document.file_hash,
+        created_by=request.user,
+    )
+    previous_name = document.file.name
+    document.file.save(os.path.basename(version.file.name), ContentFile(restored), save=False)
+    document.file_size = len(restored)
+    document._set_file_hash()
+    document.save()
+    document.file.storage.delete(previous_name)
+    messages.success(
+        request, _("The earlier version of “%(title)s” was restored.") % {"title": document.title}
+    )
+    return redirect("networks_material_versions", document.id)
+
+
+def join_request(request, body_id):
+    """A visitor asks to join a body; the request reaches its contact person by e-mail."""
+    body = get_object_or_404(BodyPage.objects.live().public().filter(open_to_join=True), pk=body_id)
+    form = JoinRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        join = form.save(commit=False)
+        join.body = body
+        join.save()
+        contact = body.contact_person.localized if body.contact_person else None
+        recipient = (
+            contact.email if contact and contact.email else settings.MEMBERSHIP_REQUESTS_EMAIL
+        )
+        send_mail(
+            _("Request to join: %(body)s") % {"body": body.title},
+            _("%(name)s (%(organisation)s, %(email)s) asks to join %(body)s.\n\n%(message)s")
+            % {
+                "name": join.name,
+                "organisation": join.organisation,
+                "email": join.email,
+                "body": body.title,
+                "message": join.message,
+            },
+            None,
+            [recipient],
+        )
+        messages.success(
+            request, _("Thank you. Your request was sent to the network's contact person.")
+        )
+        return redirect(body.get_url(request))
+    return TemplateResponse(request, "networks/join_request.html", {"form": form, "body": body})
+
+
+def _personal_data(person):
+    """Everything the site keeps about a person: the record, terms, requests and account."""
+    user = person.user
+    return {
+        "person": {"name": person.name, "job_title": person.job_title, "email": person.email},
+        "memberships": [
+            {
+                "body": m.body.title,
+                "role": m.role,
+                "start_date": m.start_date.isoformat() if m.start_date else None,
+                "end_date": m.end_date.isoformat() if m.end_date else None,
+            }
+            for m in person.memberships.select_related("body")
+        ],
+        "join_requests": list(
+            JoinRequest.objects.filter(email__iexact=person.email)
+            .exclude(email="")
+            .values("body__title", "name", "organisation", "message", "created_at")
+        ),
+        "account": None
+        if user is None
+        else {
+            "username": user.username,
+            "email": user.email,
+            "date_joined": user.date_joined.isoformat(),
+            "last_login": user.last_login.isoformat() if user.last_login else None,
+            "groups": list(user.groups.values_list("name", flat=True)),
+        },
+    }
+
+
+def personal_data(request, person_id):
+    """An editor exports or deletes a person's data on request (GDPR articles 15 and 17)."""
+    if not request.user.has_perm("networks.delete_person"):
+        return permission_denied(request)
+    person = get_object_or_404(Person, pk=person_id)
+    data = _personal_data(person)
+    if request.GET.get("format") == "json":
+        response = JsonResponse(
+            data, json_dumps_params={"ensure_ascii": False, "indent": 2, "default": str}
+        )
+        response["Content-Disposition"] = f'attachment; filename="personal-data-{person.pk}.json"'
+        return response
+    if request.method == "POST":
+        name = person.name
+        JoinRequest.objects.filter(email__iexact=person.email).exclude(email="").delete()
+        if person.user is not None:
+            person.user.delete()
+        Person.objects.filter(translation_key=person.translation_key).delete()
+        messages.success(request, _("The personal data of %(name)s was deleted.") % {"name": name})
+        return redirect("wagtailsnippets_networks_person:list")
+    return TemplateResponse(
+        request, "networks/admin/personal_data.html", {"person": person, "data": data}
+    )

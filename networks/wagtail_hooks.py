@@ -1,0 +1,93 @@
+from django.http import Http404
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.widgets import ListingButton
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from search.access import refused_collection_ids
+
+from . import views
+from .models import Membership, Organisation, Person, Topic
+
+
+@hooks.register("before_serve_document")
+def hide_other_networks_documents(document, request):
+    """A signed-in member of another network gets the same 404 as for a missing document, so
+    ids reveal nothing; a visitor who is not signed in still gets the login page."""
+    if request.user.is_authenticated and document.collection_id in refused_collection_ids(request):
+        raise Http404
+
+
+@hooks.register("register_admin_urls")
+def register_version_urls():
+    return [
+        path(
+            "materials/<int:document_id>/versions/",
+            views.versions,
+            name="networks_material_versions",
+        ),
+        path(
+            "materials/versions/<int:version_id>/restore/",
+            views.restore_version,
+            name="networks_material_restore",
+        ),
+        path(
+            "people/<int:person_id>/personal-data/",
+            views.personal_data,
+            name="networks_personal_data",
+        ),
+    ]
+
+
+class MembershipViewSet(SnippetViewSet):
+    """Editors add a member's term and end it; the members' group follows the terms."""
+
+    model = Membership
+    icon = "group"
+    menu_label = _("Memberships")
+    list_display = ["person", "body", "role", "start_date", "end_date"]
+    list_filter = ["role", "body", "end_date"]
+    search_fields = ["person__name"]
+    ordering = ["body__title", "person__name"]
+
+
+@hooks.register("register_snippet_listing_buttons")
+def personal_data_button(snippet, user, next_url=None):
+    if isinstance(snippet, Person) and user.has_perm("networks.delete_person"):
+        yield ListingButton(
+            _("Personal data"), reverse("networks_personal_data", args=[snippet.pk]), priority=50
+        )
+
+
+class PersonViewSet(SnippetViewSet):
+    model = Person
+    icon = "user"
+    menu_label = _("People")
+    list_display = ["name", "job_title", "organisation", "user"]
+    search_fields = ["name"]
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "site"
+    menu_label = _("Organisations")
+    list_display = ["name", "short_name"]
+
+
+class TopicViewSet(SnippetViewSet):
+    model = Topic
+    icon = "tag"
+    menu_label = _("Topics")
+    list_display = ["name_fi", "name_sv", "slug"]
+
+
+class NetworkRegisterGroup(SnippetViewSetGroup):
+    items = (MembershipViewSet, PersonViewSet, OrganisationViewSet, TopicViewSet)
+    menu_icon = "group"
+    menu_label = _("Members and vocabularies")
+    menu_name = "network-register"
+
+
+register_snippet(NetworkRegisterGroup)

@@ -1,0 +1,59 @@
+"""Every place a private title, text or count could leak through. Each new page type, listing
+and feed adds its URLs here; the leak test fetches all of them as every kind of user."""
+
+SEARCH_WORDS = [
+    "Kaisaniemi",
+    "Lokkiluoto",
+    "jäsenluettelo",
+    "muistiot",
+    "pöytäkirja",
+    "valmistelee",
+]
+SWEDISH_SEARCH_WORDS = ["medlemsmaterial", "protokoll", "expertrådet", "bereder"]
+
+ENDPOINTS = [
+    "/",
+    "/sv/",
+    "/tarkeissa-toissa/",
+    "/verkostot/",
+    "/sv/natverk/",
+    "/verkostot/hr-verkosto/",
+    "/sv/natverk/hr-natverket/",
+    "/verkostot/hr-verkosto/asiantuntijaraati/",
+    "/verkostot/hr-verkosto/asiantuntijaraati/asiantuntijaraati-2020-12/",
+    "/sv/natverk/hr-natverket/expertradet/expertradets-distansmote/",
+    "/verkostot/hr-verkosto/tyooikeudellinen-tietopankki/",
+    "/verkostot/hr-verkosto/hr-info/",
+    "/verkostot/tyosuojelupaallikoiden-verkosto/",
+    "/sv/natverk/natverket-for-arbetarskyddschefer/",
+    "/verkostot/tyosuojelupaallikoiden-verkosto/tyosuojelun-tietopankki/",
+    "/verkostot/tyosuojelupaallikoiden-verkosto/kt-tiedottaa-tyosuojelupaallikoille/",
+    "/sitemap.xml",
+    "/api/v2/pages/?limit=100",
+    "/api/v2/pages/?limit=100&locale=sv",
+    "/api/v2/pages/?type=networks.MinutesPage&fields=*",
+    "/api/v2/pages/?type=networks.FolderPage&fields=*&limit=100",
+    "/api/v2/documents/?limit=100",
+    *[f"/haku/?q={word}" for word in SEARCH_WORDS],
+    *[f"/haku/?q={word}&languages=all" for word in SEARCH_WORDS],
+    *[f"/sv/sok/?q={word}" for word in SWEDISH_SEARCH_WORDS],
+]
+
+# What only the members of each network (and editors) may see, in both languages.
+SECRETS = {
+    "hr": [
+        "HR-verkoston jäsenluettelo 2020",
+        "Salasanaverkko",
+        "HR-verkoston jäsenaineisto",
+        "HR-nätverkets medlemsmaterial",
+        "Pöytäkirja: asiantuntijaraati joulukuu 2020",
+        "Protokoll: expertrådet december 2020",
+        "KT valmistelee HR-verkostolle",
+    ],
+    "tyosuojelu": [
+        "Verkkotapaamisten muistiot 2020",
+        "Tunnussana",
+        "Työsuojelupäälliköiden jäsenaineisto",
+        "Arbetarskyddschefernas medlemsmaterial",
+    ],
+}
