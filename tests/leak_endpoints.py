@@ -28,6 +28,8 @@ ENDPOINTS = [
     "/sv/natverk/natverket-for-arbetarskyddschefer/",
     "/verkostot/tyosuojelupaallikoiden-verkosto/tyosuojelun-tietopankki/",
     "/verkostot/tyosuojelupaallikoiden-verkosto/kt-tiedottaa-tyosuojelupaallikoille/",
+    "/omat-verkostot/",
+    "/sv/mina-natverk/",
     "/sitemap.xml",
     "/api/v2/pages/?limit=100",
     "/api/v2/pages/?limit=100&locale=sv",
