@@ -19,6 +19,8 @@
 # ML off, heap $ES_HEAP (default 512m); runs as `nobody` when started by root (Elasticsearch
 # refuses root). Config, data, logs: $KT_ES_DIR, default ${TMPDIR:-/tmp}/kt-elasticsearch-<hash>.
 set -euo pipefail
+# shellcheck source=scripts/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
@@ -165,22 +167,6 @@ cmd_install() {
 }
 
 # ---------------------------------------------------------------- run
-free_port() {
-    python3 - "$1" <<'EOF'
-import socket, sys
-start = int(sys.argv[1])
-for port in range(start, start + 200):
-    with socket.socket() as s:
-        try:
-            s.bind(("127.0.0.1", port))
-        except OSError:
-            continue
-        print(port)
-        break
-else:
-    sys.exit("no free port")
-EOF
-}
 
 # The pid in PIDFILE, if it is alive and is an Elasticsearch JVM (not a reused pid).
 running_pid() {

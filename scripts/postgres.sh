@@ -9,6 +9,8 @@
 # runs as the `postgres` user (or `nobody`) when started by root, fsync off (tests only).
 # Directory: $KT_PG_DIR, default ${TMPDIR:-/tmp}/kt-postgres-<hash of the repo path>.
 set -euo pipefail
+# shellcheck source=scripts/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 STATE="${KT_PG_DIR:-${TMPDIR:-/tmp}/kt-postgres-$(printf '%s' "$ROOT" | sha1sum | cut -c1-10)}"
@@ -34,22 +36,6 @@ if [ "$(id -u)" -eq 0 ]; then
 fi
 as_owner() { (cd "$STATE" && "${RUNAS[@]}" "$@"); }
 
-free_port() {
-    python3 - "$1" <<'EOF'
-import socket, sys
-start = int(sys.argv[1])
-for port in range(start, start + 200):
-    with socket.socket() as s:
-        try:
-            s.bind(("127.0.0.1", port))
-        except OSError:
-            continue
-        print(port)
-        break
-else:
-    sys.exit("no free port")
-EOF
-}
 
 running_pid() {
     local pid
