@@ -17,6 +17,7 @@ from wagtail.permissions import policy_registry
 
 from .forms import JoinRequestForm
 from .models import BodyPage, JoinRequest, Material, MaterialVersion, Person
+from .translation_status import translation_status
 
 
 def serve_material(request, document_id, document_filename=None):
@@ -155,4 +156,11 @@ def personal_data(request, person_id):
         return redirect("wagtailsnippets_networks_person:list")
     return TemplateResponse(
         request, "networks/admin/personal_data.html", {"person": person, "data": data}
+    )
+
+
+def translation_status_view(request):
+    """The translators' to-do list in the admin."""
+    return TemplateResponse(
+        request, "networks/admin/translation_status.html", {"groups": translation_status()}
     )

@@ -2,6 +2,7 @@ from django.http import Http404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -34,6 +35,11 @@ def register_version_urls():
             name="networks_material_restore",
         ),
         path(
+            "translation-status/",
+            views.translation_status_view,
+            name="networks_translation_status",
+        ),
+        path(
             "people/<int:person_id>/personal-data/",
             views.personal_data,
             name="networks_personal_data",
@@ -51,6 +57,16 @@ class MembershipViewSet(SnippetViewSet):
     list_filter = ["role", "body", "end_date"]
     search_fields = ["person__name"]
     ordering = ["body__title", "person__name"]
+
+
+@hooks.register("register_admin_menu_item")
+def translation_status_menu_item():
+    return MenuItem(
+        _("Translation status"),
+        reverse("networks_translation_status"),
+        icon_name="globe",
+        order=900,
+    )
 
 
 @hooks.register("register_snippet_listing_buttons")

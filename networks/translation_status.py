@@ -1,0 +1,41 @@
+"""What translators should do next: pages with no Swedish version, and pages whose Finnish
+source changed after the Swedish translation was last brought up to date, grouped by body."""
+
+from django.conf import settings
+from wagtail.models import Locale, Page
+from wagtail_localize.models import TranslationSource
+
+from .models import BodyPage
+
+
+def translation_status(target_language="sv"):
+    source_locale = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+    target_locale = Locale.objects.get(language_code=target_language)
+    pages = list(
+        Page.objects.filter(locale=source_locale, depth__gt=1)
+        .order_by("path")
+        .values("id", "title", "path", "translation_key", "latest_revision_created_at")
+    )
+    translated = set(
+        Page.objects.filter(locale=target_locale).values_list("translation_key", flat=True)
+    )
+    synced_at = dict(
+        TranslationSource.objects.filter(locale=source_locale).values_list(
+            "object_id", "last_updated_at"
+        )
+    )
+    bodies = dict(BodyPage.objects.filter(locale=source_locale).values_list("path", "title"))
+    groups = {}
+    for page in pages:
+        changed = page["latest_revision_created_at"]
+        synced = synced_at.get(page["translation_key"])
+        if page["translation_key"] not in translated:
+            state = "missing"
+        elif synced is not None and changed is not None and changed > synced:
+            state = "outdated"
+        else:
+            continue
+        body_path = max((p for p in bodies if page["path"].startswith(p)), key=len, default="")
+        group = groups.setdefault(bodies.get(body_path, ""), {"missing": [], "outdated": []})
+        group[state].append({**page, "changed": changed, "synced": synced})
+    return sorted(groups.items())
