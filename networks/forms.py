@@ -76,6 +76,12 @@ class MaterialForm(BaseDocumentForm):
             check_upload(upload)
         return upload
 
+    def clean_file_sv(self):
+        upload = self.cleaned_data.get("file_sv")
+        if upload and "file_sv" in self.changed_data:
+            check_upload(upload)
+        return upload
+
     def save(self, commit=True):
         """Keep the replaced file as a version before Wagtail deletes it."""
         if commit and "file" in self.changed_data and self.original_file and self.instance.pk:

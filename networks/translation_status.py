@@ -5,7 +5,7 @@ from django.conf import settings
 from wagtail.models import Locale, Page
 from wagtail_localize.models import TranslationSource
 
-from .models import BodyPage
+from .models import BodyPage, Material
 
 
 def translation_status(target_language="sv"):
@@ -38,4 +38,8 @@ def translation_status(target_language="sv"):
         body_path = max((p for p in bodies if page["path"].startswith(p)), key=len, default="")
         group = groups.setdefault(bodies.get(body_path, ""), {"missing": [], "outdated": []})
         group[state].append({**page, "changed": changed, "synced": synced})
+    for document in Material.objects.filter(language="fi", file_sv="").select_related("body"):
+        body_title = document.body.title if document.body else ""
+        group = groups.setdefault(body_title, {"missing": [], "outdated": []})
+        group.setdefault("documents", []).append(document)
     return sorted(groups.items())

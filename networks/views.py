@@ -6,11 +6,12 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.files.base import ContentFile
 from django.core.mail import send_mail
-from django.http import JsonResponse
+from django.http import FileResponse, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from wagtail import hooks
 from wagtail.admin.auth import permission_denied
 from wagtail.documents.views.serve import serve
 from wagtail.permissions import policy_registry
@@ -21,8 +22,17 @@ from .translation_status import translation_status
 
 
 def serve_material(request, document_id, document_filename=None):
-    """Serve a document by its id alone; the old filename form keeps working after a replace."""
+    """Serve a document by its id alone; the old filename form keeps working after a replace.
+    `?lang=sv` serves the Swedish version of the file, behind the same permission checks."""
     document = get_object_or_404(Material, id=document_id)
+    if request.GET.get("lang") == "sv" and document.file_sv:
+        for hook in hooks.get_hooks("before_serve_document"):
+            result = hook(document, request)
+            if isinstance(result, HttpResponse):
+                return result
+        return FileResponse(
+            document.file_sv.open("rb"), filename=os.path.basename(document.file_sv.name)
+        )
     return serve(request, document_id, document.filename)
 
 

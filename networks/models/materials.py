@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
@@ -51,6 +52,11 @@ class Material(NormalisedSearchMixin, AbstractDocument):
         default=ContentLanguage.FINNISH,
     )
     description = models.TextField(_("description"), blank=True)
+    title_sv = models.CharField(_("title in Swedish"), max_length=255, blank=True)
+    description_sv = models.TextField(_("description in Swedish"), blank=True)
+    file_sv = models.FileField(
+        _("Swedish version of the file"), upload_to="documents/sv/", blank=True
+    )
     extracted_text = models.TextField(_("extracted text"), blank=True, editable=False)
 
     admin_form_fields = WagtailDocument.admin_form_fields + (
@@ -61,6 +67,9 @@ class Material(NormalisedSearchMixin, AbstractDocument):
         "year",
         "language",
         "description",
+        "title_sv",
+        "description_sv",
+        "file_sv",
     )
     search_fields = (
         AbstractDocument.search_fields
@@ -86,8 +95,35 @@ class Material(NormalisedSearchMixin, AbstractDocument):
 
     @property
     def url(self):
-        """The same address whatever the file is called, so links survive a replaced file."""
-        return reverse("material", args=[self.id])
+        """The same address whatever the file is called, so links survive a replaced file;
+        a Swedish reader gets the Swedish file where there is one."""
+        url = reverse("material", args=[self.id])
+        if self.file_sv and get_language() == "sv":
+            url += "?lang=sv"
+        return url
+
+    @property
+    def display_title(self):
+        return self.title_sv if self.title_sv and get_language() == "sv" else self.title
+
+    @property
+    def display_description(self):
+        if self.description_sv and get_language() == "sv":
+            return self.description_sv
+        return self.description
+
+    @property
+    def language_marker(self):
+        """ "på finska" beside a Finnish-only document in a Swedish listing, and so on."""
+        language = get_language()
+        if self.language == language or (language == "sv" and self.file_sv):
+            return ""
+        markers = {
+            "fi": gettext("in Finnish"),
+            "sv": gettext("in Swedish"),
+            "en": gettext("in English"),
+        }
+        return markers.get(self.language, "")
 
     class Meta(AbstractDocument.Meta):
         verbose_name = _("document")

@@ -14,6 +14,7 @@ def states():
         page["title"]: state
         for _body, group in translation_status()
         for state, pages in group.items()
+        if state != "documents"
         for page in pages
     }
 
@@ -32,3 +33,27 @@ def test_lists_untranslated_and_outdated_pages_until_the_translation_is_updated(
     source.update_from_db()
     Translation.objects.get(source=source, target_locale__language_code="sv").save_target()
     assert "Lukion työnantajaryhmä" not in states()
+
+
+def test_swedish_listing_marks_finnish_documents_and_serves_a_swedish_file(demo_site, client):
+    from django.core.files.base import ContentFile
+
+    from networks.models import KnowledgeBankPage, Material
+
+    bank = KnowledgeBankPage.objects.get(slug="kunskapsbanken-for-arbetarskydd")
+    html = client.get(bank.url).content.decode()
+    assert "Työväkivallan hallinta kunta-alan työpaikoilla" in html and "på finska" in html
+    assert any(
+        "Työväkivallan" in d.title for _b, g in translation_status() for d in g.get("documents", [])
+    )
+
+    document = Material.objects.get(title="Työväkivallan hallinta kunta-alan työpaikoilla")
+    document.title_sv = "Hantering av våld i arbetet"
+    document.file_sv.save("vald.txt", ContentFile("Våld i arbetet".encode()), save=True)
+    html = client.get(bank.url).content.decode()
+    assert "Hantering av våld i arbetet" in html
+    swedish = client.get(f"/documents/{document.pk}/", {"lang": "sv"})
+    assert b"".join(swedish.streaming_content) == "Våld i arbetet".encode()
+    assert not any(
+        d.pk == document.pk for _b, g in translation_status() for d in g.get("documents", [])
+    )
