@@ -81,3 +81,20 @@ def test_translation_is_linked_to_its_source_for_translators(demo_site):
 
     hr = BodyPage.objects.get(slug="hr-verkosto", locale__language_code="fi")
     assert Translation.objects.filter(source__object_id=hr.translation_key).exists()
+
+
+def test_translator_reads_private_pages_and_edits_only_swedish(
+    demo_site, client, django_user_model
+):
+    from networks.models import FolderPage
+
+    translator = django_user_model.objects.get(username="kaantaja")
+    private_fi = FolderPage.objects.get(slug="jasenaineisto", url_path__contains="hr-verkosto")
+    private_sv = private_fi.get_translation(Locale.objects.get(language_code="sv"))
+    client.force_login(translator)
+    assert client.get(private_fi.url).status_code == 200
+    assert client.get(private_sv.url).status_code == 200
+    fi_permissions = private_fi.permissions_for_user(translator)
+    sv_permissions = private_sv.permissions_for_user(translator)
+    assert not fi_permissions.can_edit() and not fi_permissions.can_publish()
+    assert sv_permissions.can_edit() and not sv_permissions.can_publish()

@@ -432,15 +432,19 @@ class Command(BaseCommand):
             restriction = CollectionViewRestriction.objects.create(
                 collection=collection, restriction_type=CollectionViewRestriction.GROUPS
             )
-            restriction.groups.set([group])
+            restriction.groups.set([group, *self.readers_of_private_material()])
         return collection
+
+    def readers_of_private_material(self):
+        """Translators read members-only pages to translate them; editors work in the admin."""
+        return Group.objects.filter(name="Kääntäjät")
 
     def restrict(self, page, group):
         if not page.view_restrictions.exists():
             restriction = PageViewRestriction.objects.create(
                 page=page, restriction_type=PageViewRestriction.GROUPS
             )
-            restriction.groups.set([group])
+            restriction.groups.set([group, *self.readers_of_private_material()])
 
     def logo(self, key, name):
         image = Image.objects.filter(title=name).first()
