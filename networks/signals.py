@@ -2,12 +2,13 @@
 
 import logging
 
+from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
 from search.extract import ExtractionError, extract_text
 
-from .models import Material, Membership
+from .models import Material, Membership, Person
 
 logger = logging.getLogger(__name__)
 
@@ -52,3 +53,10 @@ def extract_material_text(sender, instance, **kwargs):
     except (ExtractionError, OSError) as error:
         logger.warning("No text extracted from %s: %s", instance.file.name, error)
         instance.extracted_text = ""
+
+
+@receiver(user_logged_in)
+def refresh_groups_on_login(sender, user, **kwargs):
+    """A term that ended since the last save stops giving access at the next login at the latest."""
+    for person in Person.objects.filter(user=user):
+        sync_member_groups(person)

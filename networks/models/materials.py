@@ -173,8 +173,12 @@ class BaseFolderPage(NormalisedSearchMixin, Page):
         return Material.objects.filter(folder__translation_key=self.translation_key)
 
     def get_context(self, request, *args, **kwargs):
+        from search.access import visible_documents
+
         context = super().get_context(request, *args, **kwargs)
-        materials = self.materials().prefetch_related("topics")
+        # Listings, counts and filter choices only from documents this request may open.
+        visible = visible_documents(request, self.materials())
+        materials = visible.prefetch_related("topics")
         filters = {}
         material_type = request.GET.get("type", "")
         if material_type in MaterialType.values:
@@ -190,7 +194,7 @@ class BaseFolderPage(NormalisedSearchMixin, Page):
             filters["topic"] = topic
         sort = request.GET.get("sort", "title")
         materials = materials.order_by(self.SORTS.get(sort, "title"), "title")
-        all_materials = self.materials()
+        all_materials = visible
         context.update(
             materials=materials,
             subfolders=self.get_children().live().public(),

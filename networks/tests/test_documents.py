@@ -124,3 +124,17 @@ def test_replacing_a_file_keeps_the_url_and_the_old_version(demo_site, admin_cli
     assert restore.status_code == 302
     assert b"".join(client.get(url).streaming_content) == old_bytes
     assert MaterialVersion.objects.filter(document=document).count() == 2
+
+
+def test_folder_listing_hides_documents_of_private_collections(
+    demo_site, client, django_user_model
+):
+    from networks.models import KnowledgeBankPage
+
+    bank = KnowledgeBankPage.objects.get(slug="tyosuojelun-tietopankki")
+    private = Material.objects.get(title="Verkkotapaamisten muistiot 2020")
+    private.folder = bank  # filed in a public bank, but its collection stays members-only
+    private.save()
+    assert "Verkkotapaamisten muistiot 2020" not in client.get(bank.url).content.decode()
+    client.force_login(django_user_model.objects.get(username="jasen-tyosuojelu"))
+    assert "Verkkotapaamisten muistiot 2020" in client.get(bank.url).content.decode()

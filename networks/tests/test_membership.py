@@ -106,3 +106,15 @@ def test_members_cannot_reach_personal_data(demo_site, client, django_user_model
     person = Person.objects.get(user__username="jasen-hr", locale__language_code="fi")
     client.force_login(django_user_model.objects.get(username="jasen-tyosuojelu"))
     assert client.get(f"/admin/people/{person.pk}/personal-data/").status_code in (302, 403)
+
+
+def test_a_term_that_ends_by_date_removes_access_at_the_daily_sync(demo_site, django_user_model):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    user = django_user_model.objects.get(username="jasen-hr")
+    Membership.objects.filter(person__user=user).update(end_date=datetime.date(2021, 1, 1))
+    assert user.groups.filter(name="HR-verkosto – jäsenet").exists()  # no save, no signal yet
+    call_command("sync_member_groups", stdout=StringIO())
+    assert not user.groups.filter(name="HR-verkosto – jäsenet").exists()
