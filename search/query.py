@@ -19,7 +19,9 @@ from .analysis import analyse_word, index_terms, normalise_query, query_terms, w
 
 logger = logging.getLogger(__name__)
 
-MAX_HITS = 500
+# The best 100 matches per kind and language: one engine request each (Elasticsearch pages
+# through larger results with the scroll API, three round trips), and facets count these.
+MAX_HITS = 100
 SNIPPET_WORDS = 14
 
 
