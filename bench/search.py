@@ -269,15 +269,21 @@ def stop_process(process, name, grace=30):
 
 
 def code_version():
-    """The commit measured, and whether the working tree differed from it."""
+    """The commit measured, and a digest of uncommitted changes to it (outside bench/)."""
+    import hashlib
+
     git = ["git", "-C", str(ROOT)]
     try:
         commit = subprocess.run([*git, "rev-parse", "--short", "HEAD"], capture_output=True)
-        status = subprocess.run([*git, "status", "--short"], capture_output=True)
+        diff = subprocess.run(
+            [*git, "diff", "HEAD", "--", ".", ":!bench", ":!locale"], capture_output=True
+        )
     except OSError:
         return "unknown"
-    changed = len(status.stdout.decode().splitlines())
-    return commit.stdout.decode().strip() + (f" + {changed} changed files" if changed else "")
+    version = commit.stdout.decode().strip()
+    if diff.stdout:
+        version += f" + uncommitted changes {hashlib.sha1(diff.stdout).hexdigest()[:8]}"
+    return version
 
 
 class Bench:
@@ -896,6 +902,8 @@ class Bench:
             for backend in self.args.backends:
                 self.measure(size, backend, queries, totals)
         self.results["setup"]["total_s"] = round(time.perf_counter() - started)
+        if code_version() != self.results["setup"]["code"]:
+            self.results["setup"]["code_changed"] = code_version()
         self.results["setup"]["load_after"] = round(os.getloadavg()[0], 1)
 
     def cleanup(self):
@@ -940,6 +948,11 @@ def report(results, args):
         f"measurements and {setup.get('load_after')} after (other processes add noise)",
         "",
     ]
+    if setup.get("code_changed"):
+        out[-1:-1] = [
+            f"WARNING: the working tree changed during the run (now {setup['code_changed']}): "
+            "servers started later ran newer code than the in-process measurements; run again"
+        ]
     header = (
         f"{'backend':<14}{'size':>8}{'clients':>8}{'p50 ms':>9}{'p95 ms':>9}"
         f"{'engine p50':>12}{'overhead ms':>13}{'ratio':>7}{'reqs':>6}{'errs':>6}{'t/o':>5}"
