@@ -269,21 +269,21 @@ def stop_process(process, name, grace=30):
 
 
 def code_version():
-    """The commit measured, and a digest of uncommitted changes to it (outside bench/)."""
+    """The commit measured, and a digest of the code outside bench/, locale/ and docs (committed or
+    not), so that a change to what is measured during a run can be told from one to bench/."""
     import hashlib
 
     git = ["git", "-C", str(ROOT)]
+    paths = ["--", ".", ":!bench", ":!locale", ":!docs", ":!*.md"]
     try:
         commit = subprocess.run([*git, "rev-parse", "--short", "HEAD"], capture_output=True)
-        diff = subprocess.run(
-            [*git, "diff", "HEAD", "--", ".", ":!bench", ":!locale"], capture_output=True
-        )
+        tree = subprocess.run([*git, "ls-files", "-s", *paths], capture_output=True)
+        diff = subprocess.run([*git, "diff", "HEAD", *paths], capture_output=True)
     except OSError:
         return "unknown"
-    version = commit.stdout.decode().strip()
-    if diff.stdout:
-        version += f" + uncommitted changes {hashlib.sha1(diff.stdout).hexdigest()[:8]}"
-    return version
+    digest = hashlib.sha1(tree.stdout + diff.stdout).hexdigest()[:8]
+    dirty = ", uncommitted changes" if diff.stdout else ""
+    return f"{commit.stdout.decode().strip()} (code digest {digest}{dirty})"
 
 
 class Bench:
@@ -902,8 +902,9 @@ class Bench:
             for backend in self.args.backends:
                 self.measure(size, backend, queries, totals)
         self.results["setup"]["total_s"] = round(time.perf_counter() - started)
-        if code_version() != self.results["setup"]["code"]:
-            self.results["setup"]["code_changed"] = code_version()
+        now = code_version()
+        if now.split("digest ")[-1] != self.results["setup"]["code"].split("digest ")[-1]:
+            self.results["setup"]["code_changed"] = now
         self.results["setup"]["load_after"] = round(os.getloadavg()[0], 1)
 
     def cleanup(self):
