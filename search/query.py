@@ -50,10 +50,6 @@ class Outcome:
     engine_down: bool = False
 
 
-class EngineDown(Exception):
-    pass
-
-
 def _backend(name):
     if name not in settings.WAGTAILSEARCH_BACKENDS:
         name = "database"

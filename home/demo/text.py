@@ -16,12 +16,6 @@ def paragraphs(*texts):
     return "".join(f"<p>{html.escape(text, quote=False)}</p>" for text in texts)
 
 
-def bullets(*texts):
-    return (
-        "<ul>" + "".join(f"<li>{html.escape(text, quote=False)}</li>" for text in texts) + "</ul>"
-    )
-
-
 def items(*texts):
     """StreamField data for an ordered list of short texts."""
     return [("item", text) for text in texts]

@@ -11,15 +11,25 @@ from home.models import AccessibilityStatementPage, HomePage, StandardPage
 register = template.Library()
 
 
-def locale_home(language_code=None):
-    language_code = language_code or translation.get_language() or settings.LANGUAGE_CODE
-    locale = Locale.objects.filter(language_code=language_code).first()
-    return HomePage.objects.filter(locale=locale).live().first()
+def locale_home(context):
+    """The home page of the active language, looked up once per request for all the chrome."""
+    request = context.get("request")
+    language_code = translation.get_language() or settings.LANGUAGE_CODE
+    cache = getattr(request, "_locale_homes", None)
+    if cache is None:
+        cache = {}
+        if request is not None:
+            request._locale_homes = cache
+    if language_code not in cache:
+        cache[language_code] = (
+            HomePage.objects.filter(locale__language_code=language_code).live().first()
+        )
+    return cache[language_code]
 
 
-@register.simple_tag
-def site_home():
-    return locale_home()
+@register.simple_tag(takes_context=True)
+def site_home(context):
+    return locale_home(context)
 
 
 @register.simple_tag(takes_context=True)
@@ -33,10 +43,9 @@ def language_links(context, page=None):
             continue
         url, fallback = None, False
         if isinstance(page, Page):
+            locale = Locale.objects.get(language_code=code)
             for candidate in [page, *reversed(page.get_ancestors())]:
-                translated = candidate.get_translation_or_none(
-                    Locale.objects.get(language_code=code)
-                )
+                translated = candidate.get_translation_or_none(locale)
                 if translated is not None and translated.live:
                     url = translated.get_url(request)
                     break
@@ -48,9 +57,9 @@ def language_links(context, page=None):
     return links
 
 
-@register.simple_tag
-def main_menu():
-    home = locale_home()
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    home = locale_home(context)
     if home is None:
         return []
     return home.get_children().live().public().in_menu()
@@ -63,9 +72,9 @@ def breadcrumbs(page):
     return [p for p in page.get_ancestors().filter(depth__gt=1).specific() if p.live]
 
 
-@register.simple_tag
-def footer_links():
-    home = locale_home()
+@register.simple_tag(takes_context=True)
+def footer_links(context):
+    home = locale_home(context)
     if home is None:
         return []
     pages = home.get_children().live().public()

@@ -145,10 +145,6 @@ class Membership(models.Model):
     def __str__(self):
         return f"{self.person} – {self.body} ({self.get_role_display()})"
 
-    @property
-    def is_current(self):
-        return Membership.objects.filter(pk=self.pk).current().exists()
-
 
 class JoinRequest(models.Model):
     """A visitor's request to join a body; it is mailed to the body's contact person."""
