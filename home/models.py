@@ -8,14 +8,20 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from networks.blocks import listings_field
 from search.fields import LEMMA_FIELDS, NormalisedSearchMixin
 
 
 class HomePage(NormalisedSearchMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
     body = RichTextField(_("page content"), blank=True)
+    listings = listings_field()
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("listings"),
+    ]
     search_fields = (
         Page.search_fields + LEMMA_FIELDS + [index.SearchField("intro"), index.SearchField("body")]
     )
@@ -53,8 +59,13 @@ class StandardPage(NormalisedSearchMixin, Page):
 
     intro = models.TextField(_("introduction"), blank=True)
     body = RichTextField(_("page content"), blank=True)
+    listings = listings_field()
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("listings"),
+    ]
     search_fields = (
         Page.search_fields + LEMMA_FIELDS + [index.SearchField("intro"), index.SearchField("body")]
     )

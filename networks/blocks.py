@@ -3,7 +3,9 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.fields import StreamField
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 
 class ListItemBlock(blocks.CharBlock):
@@ -58,3 +60,32 @@ class AttachmentBlock(DocumentChooserBlock):
         icon = "doc-full"
         label = _("Attachment")
         template = "networks/blocks/attachment.html"
+
+
+class SavedListingBlock(blocks.StructBlock):
+    """A saved listing placed on a page; its items are queried each time the page is shown,
+    so the listing stays current without anyone editing the page."""
+
+    heading = blocks.CharBlock(
+        label=_("Heading"), required=False, help_text=_("Empty: the listing's own name.")
+    )
+    listing = SnippetChooserBlock("networks.SavedListing", label=_("Saved listing"))
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Saved listing")
+        template = "networks/blocks/saved_listing.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        request = (parent_context or {}).get("request")
+        listing = value["listing"]
+        context["entries"] = listing.entries(request) if listing and request else []
+        return context
+
+
+def listings_field():
+    """The StreamField that places saved listings on a page."""
+    return StreamField(
+        [("saved_listing", SavedListingBlock())], verbose_name=_("saved listings"), blank=True
+    )

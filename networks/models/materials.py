@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import F
 from django.urls import reverse
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +17,7 @@ from wagtail.search import index
 
 from search.fields import LEMMA_FIELDS, NormalisedSearchMixin
 
+from ..blocks import listings_field
 from .bodies import BodyPage, qualified
 from .choices import ContentLanguage, MaterialType, Qualifier
 from .people import Topic
@@ -58,6 +60,12 @@ class Material(NormalisedSearchMixin, AbstractDocument):
         _("Swedish version of the file"), upload_to="documents/sv/", blank=True
     )
     extracted_text = models.TextField(_("extracted text"), blank=True, editable=False)
+    review_date = models.DateField(
+        _("review by"),
+        null=True,
+        blank=True,
+        help_text=_("Knowledge-bank material: when to check that it is still correct."),
+    )
 
     admin_form_fields = WagtailDocument.admin_form_fields + (
         "body",
@@ -70,6 +78,7 @@ class Material(NormalisedSearchMixin, AbstractDocument):
         "title_sv",
         "description_sv",
         "file_sv",
+        "review_date",
     )
     search_fields = (
         AbstractDocument.search_fields
@@ -81,6 +90,7 @@ class Material(NormalisedSearchMixin, AbstractDocument):
             index.FilterField("year"),
             index.FilterField("language"),
             index.FilterField("body_id"),
+            index.FilterField("review_date"),
         ]
     )
     api_fields = [
@@ -157,13 +167,19 @@ class BaseFolderPage(NormalisedSearchMixin, Page):
     """A folder of materials that sorts by title, date and type and filters by type, year, topic."""
 
     intro = RichTextField(_("introduction"), blank=True)
+    listings = listings_field()
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("listings")]
     search_fields = Page.search_fields + LEMMA_FIELDS + [index.SearchField("intro")]
     api_fields = [APIField("intro")]
     subpage_types = ["networks.FolderPage"]
 
-    SORTS = {"title": "title", "date": "-created_at", "type": "material_type"}
+    SORTS = {
+        "title": "title",
+        "date": "-created_at",
+        "type": "material_type",
+        "year": F("year").desc(nulls_last=True),
+    }
 
     class Meta:
         abstract = True
