@@ -7,6 +7,7 @@ from .bodies import (  # noqa: F401
     Milestone,
     ProgrammePage,
 )
+from .listings import SavedListing  # noqa: F401
 from .materials import (  # noqa: F401
     BaseFolderPage,
     FolderPage,

@@ -13,7 +13,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from search.fields import LEMMA_FIELDS, NormalisedSearchMixin
 
-from ..blocks import LogoBlock, PeriodBlock, ordered_list
+from ..blocks import LogoBlock, PeriodBlock, listings_field, ordered_list
 from ..dates import format_partial_date
 from ..serializers import OrganisationSerializer, PersonSerializer
 from .choices import (
@@ -169,6 +169,7 @@ class BodyPage(NormalisedSearchMixin, Page):
     platform_since = models.PositiveSmallIntegerField(
         _("platform in use since"), null=True, blank=True
     )
+    listings = listings_field()
     established_year = models.PositiveSmallIntegerField(_("established"), null=True, blank=True)
     ended_year = models.PositiveSmallIntegerField(_("ended"), null=True, blank=True)
     members_group = models.ForeignKey(
@@ -198,6 +199,7 @@ class BodyPage(NormalisedSearchMixin, Page):
             [
                 FieldPanel("chair"),
                 FieldPanel("contact_person"),
+        FieldPanel("listings"),
                 FieldPanel("reports_to"),
                 InlinePanel("co_organisers", label=_("co-organisers")),
             ],
