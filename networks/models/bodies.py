@@ -195,11 +195,11 @@ class BodyPage(NormalisedSearchMixin, Page):
         FieldPanel("summary"),
         FieldPanel("body"),
         FieldPanel("tasks"),
+        FieldPanel("listings"),
         MultiFieldPanel(
             [
                 FieldPanel("chair"),
                 FieldPanel("contact_person"),
-        FieldPanel("listings"),
                 FieldPanel("reports_to"),
                 InlinePanel("co_organisers", label=_("co-organisers")),
             ],
