@@ -23,6 +23,7 @@ from .meetings import (  # noqa: F401
     Decision,
     MeetingOrganiser,
     MeetingPage,
+    MeetingRegistration,
     MinutesPage,
 )
 from .people import JoinRequest, Membership, Organisation, Person, Topic  # noqa: F401

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Collection, Orderable, Page, TranslatableMixin
 from wagtail.search import index
@@ -82,7 +83,9 @@ class ProgrammePage(NormalisedSearchMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["bodies"] = BodyPage.objects.child_of(self).live().public().specific()
+        bodies = BodyPage.objects.child_of(self).live().public()
+        context["bodies"] = bodies.exclude(status=BodyStatus.ARCHIVED)
+        context["archived_bodies"] = bodies.filter(status=BodyStatus.ARCHIVED)
         return context
 
 
@@ -111,9 +114,10 @@ class BodyIndexPage(NormalisedSearchMixin, Page):
         else:
             bodies = bodies.child_of(self)
         sort = request.GET.get("sort")
-        bodies = bodies.order_by(self.SORTS.get(sort, "path"))
+        bodies = bodies.order_by(self.SORTS.get(sort, "path")).select_related("chair")
         context.update(
-            bodies=bodies.select_related("chair"),
+            bodies=bodies.exclude(status=BodyStatus.ARCHIVED),
+            archived_bodies=bodies.filter(status=BodyStatus.ARCHIVED),
             kinds=BodyKind.choices,
             current_kind=kind,
             current_sort=sort if sort in self.SORTS else "",
@@ -121,7 +125,7 @@ class BodyIndexPage(NormalisedSearchMixin, Page):
         return context
 
 
-class BodyPage(NormalisedSearchMixin, Page):
+class BodyPage(RoutablePageMixin, NormalisedSearchMixin, Page):
     """A body that meets and keeps material: the fields people list, filter and sort by."""
 
     kind = models.CharField(_("kind of body"), max_length=30, choices=BodyKind.choices)
@@ -165,11 +169,11 @@ class BodyPage(NormalisedSearchMixin, Page):
         _("meets"), max_length=20, choices=Frequency.choices, blank=True
     )
     tasks = StreamField(ordered_list(_("Task")), verbose_name=_("tasks"), blank=True)
+    listings = listings_field()
     platform = models.CharField(_("platform"), max_length=100, blank=True)
     platform_since = models.PositiveSmallIntegerField(
         _("platform in use since"), null=True, blank=True
     )
-    listings = listings_field()
     established_year = models.PositiveSmallIntegerField(_("established"), null=True, blank=True)
     ended_year = models.PositiveSmallIntegerField(_("ended"), null=True, blank=True)
     members_group = models.ForeignKey(
@@ -308,6 +312,32 @@ class BodyPage(NormalisedSearchMixin, Page):
     def is_archived(self):
         return self.status == BodyStatus.ARCHIVED
 
+    def save(self, *args, **kwargs):
+        """An archived body stays readable but leaves the navigation."""
+        if self.is_archived:
+            self.show_in_menus = False
+        return super().save(*args, **kwargs)
+
+    @property
+    def decision_register_url(self):
+        name = "decisions_sv" if self.locale.language_code == "sv" else "decisions"
+        return self.url + self.reverse_subpage(name)
+
+    @re_path(r"^paatokset/$", name="decisions")
+    @re_path(r"^beslut/$", name="decisions_sv")
+    def decision_register(self, request):
+        """Every decision in the body's published minutes that the reader may see."""
+        from ..decisions import DecisionRegister
+
+        register = DecisionRegister(
+            self, request, request.GET.get("q", ""), request.GET.get("year")
+        )
+        return self.render(
+            request,
+            template="networks/decision_register.html",
+            context_overrides={"register": register},
+        )
+
     @property
     def member_count_display(self):
         return qualified(self.member_count_qualifier, self.member_count)
@@ -337,16 +367,21 @@ class BodyPage(NormalisedSearchMixin, Page):
         return NewsletterPage.objects.child_of(self).live().first()
 
     def get_context(self, request, *args, **kwargs):
+        from ..decisions import with_minutes
         from .materials import FolderPage, KnowledgeBankPage, NewsletterPage
         from .meetings import MeetingPage
 
         context = super().get_context(request, *args, **kwargs)
         children = self.get_children().live().public()
         meetings = MeetingPage.objects.child_of(self).live().public()
+        sub_bodies = BodyPage.objects.child_of(self).live().public().select_related("chair")
         context.update(
             upcoming_meetings=meetings.filter(status=MeetingStatus.PLANNED).order_by("date"),
-            past_meetings=meetings.exclude(status=MeetingStatus.PLANNED).order_by("-date"),
-            sub_bodies=BodyPage.objects.child_of(self).live().public().select_related("chair"),
+            past_meetings=with_minutes(
+                request, meetings.exclude(status=MeetingStatus.PLANNED).order_by("-date")
+            ),
+            sub_bodies=sub_bodies.exclude(status=BodyStatus.ARCHIVED),
+            archived_sub_bodies=sub_bodies.filter(status=BodyStatus.ARCHIVED),
             folders=children.type(FolderPage, KnowledgeBankPage).specific(),
             newsletters=NewsletterPage.objects.child_of(self).live().public(),
         )

@@ -1,14 +1,24 @@
 """Meetings with their dates as precise as known, and minutes with decisions as rows."""
 
+import datetime
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from search.access import visible_pages
 from search.fields import LEMMA_FIELDS, NormalisedSearchMixin
 
 from ..blocks import AttachmentBlock, ordered_list
@@ -25,7 +35,12 @@ from .choices import (
 )
 
 
-class MeetingPage(NormalisedSearchMixin, Page):
+class AttendanceMode(models.TextChoices):
+    IN_PERSON = "in_person", _("In person")
+    REMOTE = "remote", _("Remote")
+
+
+class MeetingPage(RoutablePageMixin, NormalisedSearchMixin, Page):
     """One meeting of a body (or of several bodies together)."""
 
     meeting_type = models.CharField(
@@ -174,10 +189,94 @@ class MeetingPage(NormalisedSearchMixin, Page):
             return participants_range(low, high)
         return qualified(self.participants_qualifier, low or high)
 
+    @property
+    def ends_on(self):
+        """The last day of the meeting's date: a month, season or year lasts past its first day."""
+        if self.date_precision == DatePrecision.YEAR:
+            return self.date.replace(month=12, day=31)
+        months = {DatePrecision.MONTH: 1, DatePrecision.SEASON: 3}.get(self.date_precision)
+        if months is None:
+            return self.date
+        month = self.date.month - 1 + months
+        first_after = datetime.date(self.date.year + month // 12, month % 12 + 1, 1)
+        return first_after - datetime.timedelta(days=1)
+
+    @property
+    def registration_open(self):
+        return (
+            self.status == MeetingStatus.PLANNED
+            and self.ends_on >= timezone.localdate()
+            and not getattr(self.body_page, "is_archived", False)
+        )
+
+    @property
+    def attendance_modes(self):
+        """The ways to take part that the meeting's format offers."""
+        if self.format == MeetingFormat.IN_PERSON:
+            return [AttendanceMode.IN_PERSON]
+        if self.format == MeetingFormat.REMOTE:
+            return [AttendanceMode.REMOTE]
+        return list(AttendanceMode)
+
+    @property
+    def registration_meeting(self):
+        """Registrations are kept on the default-language page, so that signing up in Swedish
+        and in Finnish counts once and editors see one list."""
+        source = self.get_translation_or_none(Locale.get_default())
+        return source or self
+
+    def registration_of(self, user):
+        if not user.is_authenticated:
+            return None
+        return MeetingRegistration.objects.filter(
+            meeting=self.registration_meeting, user=user
+        ).first()
+
+    @property
+    def registration_url(self):
+        name = "registration_sv" if self.locale.language_code == "sv" else "registration"
+        return self.url + self.reverse_subpage(name)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["minutes"] = MinutesPage.objects.child_of(self).live().public().first()
+        minutes = visible_pages(request, MinutesPage.objects.child_of(self))
+        context["minutes"] = minutes.first()
+        if self.registration_open:
+            context["registration"] = self.registration_of(request.user)
+            context["attendance_modes"] = self.attendance_modes
         return context
+
+    @re_path(r"^ilmoittautuminen/$", name="registration")
+    @re_path(r"^anmalan/$", name="registration_sv")
+    def register(self, request):
+        """Sign up, change the way of taking part, or cancel; one registration per member.
+        Page privacy has already been checked by Wagtail before a route is served."""
+        back = redirect(self.url + "#registration")
+        if request.method != "POST":
+            return back
+        if not request.user.is_authenticated:
+            return redirect_to_login(self.url)
+        if not self.registration_open:
+            messages.error(request, _("Registration for this meeting is closed."))
+            return back
+        meeting = self.registration_meeting
+        if request.POST.get("action") == "cancel":
+            MeetingRegistration.objects.filter(meeting=meeting, user=request.user).delete()
+            messages.success(request, _("Your registration was cancelled."))
+            return back
+        mode = request.POST.get("attendance")
+        if mode not in self.attendance_modes:
+            messages.error(request, _("Choose how you will take part."))
+            return back
+        MeetingRegistration.objects.update_or_create(
+            meeting=meeting, user=request.user, defaults={"attendance": mode}
+        )
+        messages.success(
+            request,
+            _("You are registered for the meeting (%(mode)s).")
+            % {"mode": AttendanceMode(mode).label.lower()},
+        )
+        return back
 
 
 class MeetingOrganiser(Orderable):
@@ -199,12 +298,21 @@ class MinutesPage(NormalisedSearchMixin, Page):
         default=MinutesStatus.DRAFT,
     )
     approved_on = models.DateField(_("approved on"), null=True, blank=True)
+    approved_at = models.ForeignKey(
+        MeetingPage,
+        verbose_name=_("approved at the meeting"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Usually the body's next meeting."),
+    )
     attachments = StreamField(
         [("document", AttachmentBlock())], verbose_name=_("attachments"), blank=True
     )
 
     content_panels = Page.content_panels + [
-        FieldRowPanel([FieldPanel("status"), FieldPanel("approved_on")]),
+        FieldRowPanel([FieldPanel("status"), FieldPanel("approved_on"), FieldPanel("approved_at")]),
         InlinePanel("agenda_items", label=_("agenda items")),
         InlinePanel("decisions", label=_("decisions")),
         InlinePanel("attendance", label=_("attendance")),
@@ -239,6 +347,34 @@ class MinutesPage(NormalisedSearchMixin, Page):
     @property
     def meeting(self):
         return MeetingPage.objects.filter(pk=self.get_parent().pk).first()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if self.approved_at_id:
+            meeting = MeetingPage.objects.get(pk=self.approved_at_id).localized
+            context["approved_at"] = visible_pages(
+                request, MeetingPage.objects.filter(pk=meeting.pk)
+            ).first()
+        return context
+
+    def clean(self):
+        """Approved and published minutes say when they were approved: at a meeting of the
+        same body, whose date is the approval date when it is known to the day."""
+        super().clean()
+        if self.status == MinutesStatus.DRAFT:
+            return
+        meeting = self.approved_at
+        if meeting is not None:
+            own = self.meeting if self.path else None
+            body = own.get_parent() if own else None
+            if body is not None and not meeting.is_child_of(body):
+                raise ValidationError({"approved_at": _("Choose a meeting of the same body.")})
+            if self.approved_on is None and meeting.date_precision == DatePrecision.DAY:
+                self.approved_on = meeting.date
+        if self.approved_on is None:
+            raise ValidationError(
+                {"approved_on": _("Give the date on which the minutes were approved.")}
+            )
 
     def search_text_parts(self):
         items = [f"{item.title} {item.discussion}" for item in self.agenda_items.all()]
@@ -283,3 +419,34 @@ class Attendance(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("attendee")
+
+
+class MeetingRegistration(models.Model):
+    """A member's sign-up for a planned meeting; editors see and export the list."""
+
+    meeting = models.ForeignKey(
+        MeetingPage,
+        verbose_name=_("meeting"),
+        on_delete=models.CASCADE,
+        related_name="registrations",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="meeting_registrations",
+    )
+    attendance = models.CharField(_("taking part"), max_length=10, choices=AttendanceMode.choices)
+    created_at = models.DateTimeField(_("signed up"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("meeting registration")
+        verbose_name_plural = _("meeting registrations")
+        ordering = ["created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "user"], name="one_registration_per_member")
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.meeting}"
