@@ -36,6 +36,10 @@ INSTALLED_APPS = [
     "networks",
     "search",
     "members",
+    "subscriptions",
+    "pagecache",
+    # Before wagtail_localize: its segment editor template is extended with the glossary.
+    "terminology",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.api.v2",
@@ -67,6 +71,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "members.middleware.SecurityHeadersMiddleware",
+    # Outside session, CSRF, auth and messages: it must see the cookies they set.
+    "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -119,6 +125,9 @@ LANGUAGES = [("fi", "Suomi"), ("sv", "Svenska")]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# A page or subtree submitted for translation becomes Swedish drafts, published once translated,
+# instead of live Swedish pages showing the Finnish text.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True
@@ -246,3 +255,9 @@ PERMISSIONS_POLICY = (
 # releases.wagtail.org.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# --- page cache (pagecache/): anonymous visitors get public pages from the cache "default"
+# (local memory unless the settings module sets CACHES; production uses Redis or a folder).
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))  # seconds
+PAGE_CACHE_ALIAS = "default"

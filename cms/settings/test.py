@@ -14,6 +14,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # One fixed folder, not a new temp dir per process: the test server and load_demo share it.
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", Path(tempfile.gettempdir()) / "kt-test-media"))
 DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "kt-demo-2026")
+# The database rolls back between tests, the cache does not: tests that want it turn it on.
+PAGE_CACHE_ENABLED = False
 
 if ELASTICSEARCH_URL:  # noqa: F405
     # Tests write into their own indexes on the throw-away engine.

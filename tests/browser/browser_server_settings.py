@@ -13,6 +13,8 @@ DEBUG = False
 MEDIA_ROOT = os.environ["KT_BROWSER_MEDIA_ROOT"]
 WAGTAILADMIN_BASE_URL = os.environ.get("KT_BROWSER_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+# The real site, page cache included.
+PAGE_CACHE_ENABLED = True
 
 if ELASTICSEARCH_URL:  # noqa: F405
     WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] = "kt_browser_"  # noqa: F405

@@ -1,0 +1,1 @@
+"""A whole-page cache for anonymous visitors, emptied whenever published content changes."""
