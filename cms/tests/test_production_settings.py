@@ -1,0 +1,95 @@
+"""cms.settings.production passes Django's deployment checks and will not start half-configured.
+
+Each case runs manage.py in its own process: the settings read the environment at import time.
+"""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+REQUIRED = {
+    "SECRET_KEY": "a-long-random-production-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+    "DATABASE_URL": "postgres://kt:secret@db.internal:5432/kt",
+    "ALLOWED_HOSTS": "verkostot.example.fi",
+    "CSRF_TRUSTED_ORIGINS": "https://verkostot.example.fi",
+}
+# Only what a production process would get; nothing from the test run's own environment.
+BASE_ENV = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "PYTHONDONTWRITEBYTECODE": "1"}
+
+
+def manage(*args, **env):
+    return subprocess.run(
+        [sys.executable, "manage.py", *args, "--settings=cms.settings.production"],
+        cwd=ROOT,
+        env={**BASE_ENV, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def python(code, **env):
+    return subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        cwd=ROOT,
+        env={**BASE_ENV, "DJANGO_SETTINGS_MODULE": "cms.settings.production", **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_check_deploy_passes_without_any_warning():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **REQUIRED)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_check_deploy_passes_with_s3_and_redis_configured():
+    """Configured, not exercised: there is no S3 or Redis server here."""
+    env = {**REQUIRED, "AWS_STORAGE_BUCKET_NAME": "kt-media", "REDIS_URL": "redis://cache:6379/0"}
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    result = python(
+        "from django.conf import settings; from django.core.files.storage import storages;"
+        " print(type(storages['default']).__name__, settings.CACHES['default']['BACKEND'],"
+        " settings.WAGTAILDOCS_SERVE_METHOD)",
+        **env,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "S3Storage",
+        "django.core.cache.backends.redis.RedisCache",
+        "serve_view",
+    ]
+
+
+def test_https_cookies_hsts_proxy_whitenoise_and_persistent_connections():
+    result = python(
+        "from django.conf import settings as s; print("
+        "s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_SSL_REDIRECT,"
+        " s.SECURE_HSTS_SECONDS >= 31536000, s.SECURE_PROXY_SSL_HEADER[0],"
+        " s.MIDDLEWARE[1].startswith('whitenoise'), s.DATABASES['default']['CONN_MAX_AGE'] > 0,"
+        " s.DATABASES['default']['CONN_HEALTH_CHECKS'], s.DEBUG)",
+        **REQUIRED,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True"] * 4 + ["HTTP_X_FORWARDED_PROTO"] + ["True"] * 3 + [
+        "False"
+    ]
+
+
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "DATABASE_URL"])
+def test_refuses_to_start_without(missing):
+    env = {name: value for name, value in REQUIRED.items() if name != missing}
+    result = manage("check", **env)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr and missing in result.stderr
+
+
+def test_refuses_an_empty_secret_key():
+    result = manage("check", **{**REQUIRED, "SECRET_KEY": " "})
+    assert result.returncode != 0 and "SECRET_KEY" in result.stderr
