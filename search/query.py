@@ -23,6 +23,8 @@ logger = logging.getLogger(__name__)
 # through larger results with the scroll API, three round trips), and facets count these.
 MAX_HITS = 100
 SNIPPET_WORDS = 14
+# Text only a snippet needs: loaded for the hits on show, not for every match.
+HEAVY_MATERIAL_FIELDS = ("extracted_text", "description", "description_sv")
 
 
 @dataclass
@@ -50,10 +52,18 @@ class Outcome:
     engine_down: bool = False
 
 
+_backends = {}
+
+
 def _backend(name):
+    """One backend per configuration and process: a new Elasticsearch client per request would
+    open new connections each time."""
     if name not in settings.WAGTAILSEARCH_BACKENDS:
         name = "database"
-    return get_search_backend(name)
+    key = (name, repr(sorted(settings.WAGTAILSEARCH_BACKENDS[name].items())))
+    if key not in _backends:
+        _backends[key] = get_search_backend(name)
+    return _backends[key]
 
 
 def _search(backend, queryset, query):
@@ -108,26 +118,31 @@ def _collect(request, query, languages, backend):
         locale = Locale.objects.filter(language_code=language).first()
         pages = visible_pages(request, Page.objects.filter(locale=locale)).exclude(depth__lte=1)
         found = _search(backend, pages, normalised)
-        specific = {p.pk: p for p in Page.objects.filter(pk__in=[p.pk for p in found]).specific()}
+        meeting_dates = dict(
+            MeetingPage.objects.filter(pk__in=[p.pk for p in found]).values_list("pk", "date")
+        )
         for page in found:
-            obj = specific[page.pk]
-            date = _page_date(obj)
+            # The plain page is enough for ranking and facets; only the hits on show are
+            # loaded as their specific type (see with_snippet_text).
+            date = meeting_dates.get(page.pk) if page.pk in meeting_dates else _published(page)
             hits.append(
                 Hit(
-                    obj=obj,
+                    obj=page,
                     kind="page",
-                    title=obj.title,
-                    url=obj.get_url(request),
+                    title=page.title,
+                    url=page.get_url(request),
                     language=language,
                     score=page._score,
-                    content_type=str(obj._meta.verbose_name),
-                    body=_owning_body(obj, bodies, language),
+                    content_type=str(page.specific_class._meta.verbose_name),
+                    body=_owning_body(page, bodies, language),
                     year=date.year if date else None,
                     date=date,
-                    translation_key=obj.translation_key,
+                    translation_key=page.translation_key,
                 )
             )
-        documents = visible_documents(request, Material.objects.filter(language=language))
+        documents = visible_documents(
+            request, Material.objects.filter(language=language).defer(*HEAVY_MATERIAL_FIELDS)
+        )
         for document in _search(backend, documents, normalised):
             hits.append(
                 Hit(
@@ -169,9 +184,7 @@ def _owning_body(page, bodies, language):
     return paths.get(best, "")
 
 
-def _page_date(page):
-    if isinstance(page, MeetingPage):
-        return page.date
+def _published(page):
     return page.last_published_at.date() if page.last_published_at else None
 
 
@@ -231,6 +244,24 @@ def _filtered(hits, filters):
         if wanted:
             hits = [hit for hit in hits if str(getattr(hit, attribute)) == wanted]
     return hits
+
+
+def with_snippet_text(hits):
+    """Load what snippets are made of for the hits on show, in two queries."""
+    pages = [hit for hit in hits if hit.kind == "page"]
+    specific = {p.pk: p for p in Page.objects.filter(pk__in=[h.obj.pk for h in pages]).specific()}
+    for hit in pages:
+        hit.obj = specific.get(hit.obj.pk, hit.obj)
+    documents = [hit for hit in hits if hit.kind == "document"]
+    texts = {
+        row["pk"]: row
+        for row in Material.objects.filter(pk__in=[h.obj.pk for h in documents]).values(
+            "pk", *HEAVY_MATERIAL_FIELDS
+        )
+    }
+    for hit in documents:
+        for name in HEAVY_MATERIAL_FIELDS:
+            setattr(hit.obj, name, texts.get(hit.obj.pk, {}).get(name, ""))
 
 
 def _hit_text(hit):

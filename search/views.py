@@ -2,7 +2,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.translation import get_language
 
-from .query import FACETS, run_search, snippet
+from .query import FACETS, run_search, snippet, with_snippet_text
 
 SORTS = ("relevance", "date")
 
@@ -14,7 +14,8 @@ def search(request):
     filters = {name: request.GET.get(name, "") for name in FACETS if request.GET.get(name)}
     outcome = run_search(request, query, get_language(), both=both, filters=filters, sort=sort)
     page = Paginator(outcome.hits, 10).get_page(request.GET.get("page"))
-    for hit in page:  # snippets only for the hits on show
+    with_snippet_text(page.object_list)  # snippets only for the hits on show
+    for hit in page:
         hit.snippet = snippet(hit, query)
     params = request.GET.copy()
     params.pop("page", None)
