@@ -54,6 +54,7 @@ from networks.models import (
     Topic,
 )
 from networks.models.choices import DatePrecision, Frequency, MeetingStatus
+from terminology.demo import load_terms
 
 BODY_FIELDS = [
     "kind",
@@ -234,6 +235,7 @@ class Command(BaseCommand):
             )
             self.created += created
             self.topics[slug] = topic
+        self.created += load_terms()
 
     # Pages --------------------------------------------------------------------------------
 
