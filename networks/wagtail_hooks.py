@@ -9,7 +9,11 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from search.access import refused_collection_ids
 
-from . import views
+from . import (
+    material_admin,  # noqa: F401  (materials, saved listings, review report)
+    meeting_admin,  # noqa: F401  (next meeting, registrations, dashboard panels)
+    views,
+)
 from .models import Membership, Organisation, Person, Topic
 
 

@@ -6,7 +6,7 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.api import APIField
 from wagtail.documents.models import AbstractDocument
@@ -45,7 +45,8 @@ class Material(NormalisedSearchMixin, AbstractDocument):
     material_type = models.CharField(
         _("material type"), max_length=20, choices=MaterialType.choices, blank=True
     )
-    topics = ParentalManyToManyField(Topic, verbose_name=_("topics"), blank=True)
+    # A plain many-to-many: a document is no cluster, so a parental one would never be saved.
+    topics = models.ManyToManyField(Topic, verbose_name=_("topics"), blank=True)
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
     language = models.CharField(
         _("content language"),

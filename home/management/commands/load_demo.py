@@ -25,7 +25,7 @@ from wagtail.models import (
     Site,
 )
 
-from home.demo import content, networks_content
+from home.demo import content, editorial, networks_content
 from home.demo.builder import child_page, docx_file, pdf_file, translate
 from home.demo.people import ORGANISATIONS, PEOPLE, TOPICS
 from home.demo.text import t
@@ -139,6 +139,7 @@ class Command(BaseCommand):
             ("Planned meetings", self.make_planned_meetings),
             ("Accessibility statement and privacy notice", self.make_site_pages),
             ("Memberships", self.make_memberships),
+            ("Saved listings, approval workflow, review dates", self.make_editorial),
             ("Swedish translations", self.make_translations),
         ]
         for number, (label, step) in enumerate(steps, 1):
@@ -541,6 +542,11 @@ class Command(BaseCommand):
                         codename=codename, content_type__app_label="networks"
                     ),
                 )
+
+    def make_editorial(self):
+        editorial.make_saved_listings(self.home)
+        editorial.make_workflow()
+        editorial.set_review_dates()
 
     # Translations -------------------------------------------------------------------------
 
