@@ -149,3 +149,15 @@ def test_editors_keep_the_glossary_and_translators_read_it(demo_site, client, dj
     )
     assert refused.status_code in (302, 403)
     assert not Term.objects.filter(finnish="kunta").exists()
+
+
+@pytest.mark.django_db
+def test_snippet_translation_shows_the_glossary_too(demo_site, admin_client):
+    from networks.models import Person
+
+    person = Person.objects.get(name="Tuomas Demo", locale__language_code="sv")
+    response = admin_client.get(reverse("wagtailsnippets_networks_person:edit", args=[person.pk]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "js-translation-editor" in html
+    assert '<dt lang="fi">työsuojelupäällikkö</dt>' in html
