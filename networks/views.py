@@ -140,6 +140,11 @@ def _personal_data(person):
             "date_joined": user.date_joined.isoformat(),
             "last_login": user.last_login.isoformat() if user.last_login else None,
             "groups": list(user.groups.values_list("name", flat=True)),
+            "meeting_registrations": list(
+                user.meeting_registrations.values(
+                    "meeting__title", "meeting__date", "attendance", "created_at"
+                )
+            ),
         },
     }
 

@@ -358,8 +358,9 @@ class MinutesPage(NormalisedSearchMixin, Page):
         return context
 
     def clean(self):
-        """Approved and published minutes say when they were approved: at a meeting of the
-        same body, whose date is the approval date when it is known to the day."""
+        """Approved minutes say when they were approved, at a meeting of the same body in
+        either language, whose date is the approval date when it is known to the day.
+        Published minutes keep what was recorded; older ones may not know the date."""
         super().clean()
         if self.status == MinutesStatus.DRAFT:
             return
@@ -367,11 +368,11 @@ class MinutesPage(NormalisedSearchMixin, Page):
         if meeting is not None:
             own = self.meeting if self.path else None
             body = own.get_parent() if own else None
-            if body is not None and not meeting.is_child_of(body):
+            if body is not None and meeting.get_parent().translation_key != body.translation_key:
                 raise ValidationError({"approved_at": _("Choose a meeting of the same body.")})
             if self.approved_on is None and meeting.date_precision == DatePrecision.DAY:
                 self.approved_on = meeting.date
-        if self.approved_on is None:
+        if self.status == MinutesStatus.APPROVED and self.approved_on is None:
             raise ValidationError(
                 {"approved_on": _("Give the date on which the minutes were approved.")}
             )

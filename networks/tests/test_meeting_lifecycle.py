@@ -15,6 +15,7 @@ from wagtail.models import (
     PageViewRestriction,
     Workflow,
     WorkflowPage,
+    WorkflowTask,
 )
 
 from networks.lifecycle import next_meeting_date
@@ -25,6 +26,7 @@ from networks.models import (
     MeetingPage,
     MeetingRegistration,
     MinutesPage,
+    Person,
 )
 from networks.models.choices import (
     BodyStatus,
@@ -93,6 +95,7 @@ def test_minutes_go_from_draft_to_approved_to_published(demo_site, client, djang
     body_html = client.get(RAATI).content.decode()
     assert "status-minutes-draft" in body_html and "Luonnos" in body_html
     assert PRIVATE_DECISION not in client.get(register_url).content.decode()
+    assert "status-minutes-draft" in client.get("/omat-verkostot/").content.decode()
 
     # Approving needs a date; the meeting it was approved at gives it.
     minutes.status = MinutesStatus.APPROVED
@@ -338,6 +341,12 @@ def test_members_sign_up_once_and_editors_export_the_list(
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert rows[1][:3] == ["Helena Demo", "jasen-hr@example.fi", "Paikan päällä"]
 
+    # The member's data export names the registration.
+    login(client, django_user_model, "admin")
+    person = Person.objects.get(user__username="jasen-hr")
+    export = client.get(f"/admin/people/{person.pk}/personal-data/", {"format": "json"}).json()
+    assert export["account"]["meeting_registrations"][0]["meeting__title"] == "tuleva-kokous"
+
     login(client, django_user_model, "jasen-hr")
     client.post(url, {"action": "cancel"})
     assert not MeetingRegistration.objects.exists()
@@ -451,7 +460,7 @@ def test_dashboard_shows_drafts_approvals_and_meetings_without_agenda(
     workflow = Workflow.objects.create(name="Hyväksyntä")
     task = GroupApprovalTask.objects.create(name="Julkaisijan hyväksyntä")
     task.groups.set([Group.objects.get(name="Moderators")])
-    workflow.workflow_tasks.create(task=task, sort_order=0)
+    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     WorkflowPage.objects.create(workflow=workflow, page=body)
     submitted = fi_page(MeetingPage, "asiantuntijaraati-2020-12")
     submitted.title = "Lähetetty hyväksyttäväksi"
@@ -460,9 +469,9 @@ def test_dashboard_shows_drafts_approvals_and_meetings_without_agenda(
 
     client.force_login(editor)
     html = client.get("/admin/").content.decode()
-    drafts = html.split('id="networks-own-drafts"')[1]
+    drafts = html.split('id="networks-own-drafts-section"')[1]
     assert "Toimittajan luonnoskokous" in drafts
-    without_agenda = html.split('id="networks-meetings-without-agenda"')[1]
+    without_agenda = html.split('id="networks-meetings-without-agenda-section"')[1]
     assert bare.title in without_agenda.split("</table>")[0]
 
     login(client, django_user_model, "julkaisija")
