@@ -79,6 +79,17 @@ def test_demo_loader_keeps_the_glossary(demo_site):
 
 
 @pytest.mark.django_db
+def test_demo_has_translations_for_the_check_to_flag(demo_site):
+    """The development sections' Swedish pages leave out "medlem" for "jäseninä"."""
+    flagged = {
+        page["title"]: {problem.term.finnish for problem in page["term_problems"]}
+        for _body, group in translation_status()
+        for page in group.get("terms", [])
+    }
+    assert flagged["Kunta-alan kehittämisjaos"] == {"jäsen"}
+
+
+@pytest.mark.django_db
 def test_segment_editor_shows_the_glossary_and_flags_the_wrong_term(
     demo_site, client, django_user_model
 ):
