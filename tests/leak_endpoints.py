@@ -45,6 +45,19 @@ ENDPOINTS = [
     "/api/v2/pages/?type=networks.MinutesPage&fields=*",
     "/api/v2/pages/?type=networks.FolderPage&fields=*&limit=100",
     "/api/v2/documents/?limit=100",
+    # Saved listings ("Kaikki pöytäkirjat 2020" on the home pages above, violence at work on
+    # the knowledge banks) and folders filtered and sorted by type, year and topic.
+    "/sv/natverk/natverket-for-arbetarskyddschefer/kunskapsbanken-for-arbetarskydd/",
+    "/verkostot/tyosuojelupaallikoiden-verkosto/tyosuojelun-tietopankki/?topic=tyovakivalta",
+    "/verkostot/tyosuojelupaallikoiden-verkosto/jasenaineisto/?type=minutes&year=2020&sort=year",
+    "/verkostot/hr-verkosto/jasenaineisto/?type=member_list&sort=date",
+    "/sv/natverk/hr-natverket/medlemsmaterial/?sort=type",
+    # Editors' tools: the login page for anyone without admin access.
+    "/admin/materials/",
+    "/admin/materials/?folder=1&material_type=member_list",
+    "/admin/materials/bulk-upload/",
+    "/admin/reports/review-due/",
+    "/admin/snippets/networks/savedlisting/",
     *[f"/haku/?q={word}" for word in SEARCH_WORDS],
     *[f"/haku/?q={word}&languages=all" for word in SEARCH_WORDS],
     *[f"/sv/sok/?q={word}" for word in SWEDISH_SEARCH_WORDS],

@@ -3,10 +3,10 @@ review dates on knowledge-bank material. Safe to run twice."""
 
 import datetime
 
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage, WorkflowTask
 
-from networks.models import BodyPage, KnowledgeBankPage, Material, SavedListing, Topic
+from networks.models import BodyPage, KnowledgeBankPage, SavedListing, Topic
 from networks.models.listings import ContentKind, ListingOrder
 
 SAVED_LISTINGS = [
@@ -39,6 +39,13 @@ REVIEW_AFTER_YEARS = 3
 
 
 def make_saved_listings(home):
+    for group in Group.objects.filter(name__in=["Editors", "Moderators"]):
+        group.permissions.add(
+            *Permission.objects.filter(
+                content_type__app_label="networks",
+                codename__in=["add_savedlisting", "change_savedlisting", "delete_savedlisting"],
+            )
+        )
     for spec in SAVED_LISTINGS:
         spec = dict(spec)
         topics, body_slug = spec.pop("topics", []), spec.pop("body", None)

@@ -318,3 +318,28 @@ def test_redirects_kept_when_a_page_is_renamed_or_moved(
         response = client.get(url, follow=True)
         assert response.redirect_chain and response.redirect_chain[-1][0].endswith(page.url)
         assert response.status_code == 200
+
+
+def test_editor_defines_a_saved_listing_in_the_admin(demo_site, client, django_user_model):
+    login(client, django_user_model, "toimittaja")
+    url = "/admin/snippets/networks/savedlisting/add/"
+    assert client.get(url).status_code == 200
+    topic = Topic.objects.get(slug="tyoaika")
+    response = client.post(
+        url,
+        {
+            "name": "Työaika-aineisto",
+            "name_sv": "Material om arbetstid",
+            "kind": "materials",
+            "include_sub_bodies": "on",
+            "topics": [topic.pk],
+            "ordering": "title",
+            "limit": "5",
+        },
+    )
+    assert response.status_code == 302
+    listing = SavedListing.objects.get(name="Työaika-aineisto")
+    assert list(listing.topics.all()) == [topic]
+    assert (
+        "Työaika-aineisto" in client.get("/admin/snippets/networks/savedlisting/").content.decode()
+    )
