@@ -1,8 +1,14 @@
 """Fixtures for end-to-end tests: one real server with its own database, Debian's Chromium
 driven by Playwright (never `playwright install`), and axe-core injected from node_modules.
 
-Fixtures: `site_url` (base URL of the demo site), `browser`, `page`.
+Fixtures: `site_url` (base URL of the demo site), `browser`, `page` (an anonymous visitor),
+`login_state` (the storage state of a demo user, logged in once per run through the login form),
+`new_page` (a page for a demo user or a visitor, with context options such as the viewport).
 Helpers (in axe.py, re-exported here): `axe_violations(page)`, `format_violations(v)`.
+
+KT_BROWSER_SITE_URL=http://127.0.0.1:8765 makes the tests use a server that is already running
+(with the demo loaded) instead of starting one: for working on the tests only, since the
+journeys change its content.
 """
 
 import os
@@ -128,6 +134,9 @@ def _wait_for_http(url, proc, log):
 @pytest.fixture(scope="session")
 def site_url():
     """Start ONE server for the whole run, on a free port, with its own database."""
+    if os.environ.get("KT_BROWSER_SITE_URL"):
+        yield os.environ["KT_BROWSER_SITE_URL"].rstrip("/")
+        return
     OUTPUT.mkdir(exist_ok=True)
     log = OUTPUT / "browser-server.log"
     log.write_text("")
@@ -214,19 +223,97 @@ def browser():
         pw.stop()
 
 
+def _screenshot(pg, name):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    name = re.sub(r"[^A-Za-z0-9_.-]+", "_", name)
+    try:
+        pg.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+    except Exception as exc:  # a failed screenshot must not hide the test's result
+        print(f"screenshot failed: {exc}")
+
+
+def _new_context(browser, **options):
+    options = {"bypass_csp": True, "viewport": {"width": 1280, "height": 900}, **options}
+    context = browser.new_context(**options)
+    context.set_default_timeout(30_000)
+    return context
+
+
 @pytest.fixture
 def page(browser, request):
     """A fresh context + page; the test's last page is saved under test-output/screenshots/."""
-    context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 900})
+    context = _new_context(browser)
     pg = context.new_page()
-    pg.set_default_timeout(30_000)
     try:
         yield pg
     finally:
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        name = re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.nodeid.split("::", 1)[-1])
-        try:
-            pg.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
-        except Exception as exc:  # a failed screenshot must not hide the test's result
-            print(f"screenshot failed: {exc}")
+        _screenshot(pg, request.node.nodeid.split("::", 1)[-1])
         context.close()
+
+
+DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "kt-demo-2026")
+
+
+@pytest.fixture(scope="session")
+def login_state(browser, site_url):
+    """login_state(username): cookies of that demo user, logged in once per run through the
+    site's own login form (the header's "Log in" link)."""
+    states = {}
+
+    def login_state(username):
+        if username not in states:
+            context = _new_context(browser)
+            try:
+                pg = context.new_page()
+                pg.goto(site_url + "/")
+                pg.locator("a.account").click()
+                pg.locator("#id_username").fill(username)
+                pg.locator("#id_password").fill(DEMO_PASSWORD)
+                with pg.expect_navigation():
+                    pg.locator("main form button[type=submit]").click()
+                assert pg.locator("form.account").count() == 1, (
+                    f"{username} could not log in: {pg.url}\n{pg.locator('main').inner_text()}"
+                )
+                states[username] = context.storage_state()
+            finally:
+                context.close()
+        return states[username]
+
+    return login_state
+
+
+@pytest.fixture
+def new_page(browser, login_state, request):
+    """new_page(user=None, **context_options): a page in a fresh context, logged in as the demo
+    user if one is given. The last page of each context is saved as a screenshot."""
+    opened = []
+
+    def new_page(user=None, **options):
+        if user:
+            options["storage_state"] = login_state(user)
+        context = _new_context(browser, **options)
+        pg = context.new_page()
+        opened.append((user or "visitor", context, pg))
+        return pg
+
+    yield new_page
+    test_name = request.node.nodeid.split("::", 1)[-1]
+    for number, (user, context, pg) in enumerate(opened, 1):
+        suffix = f"-{number}-{user}" if len(opened) > 1 else ""
+        _screenshot(pg, test_name + suffix)
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def demo_pages(browser, site_url, login_state):
+    """The demo's pages by kind and language (demo_pages.resolve(kind, lang)), found through
+    the API and the site's own links; see demo_pages.py."""
+    from .demo_pages import MEMBER, DemoPages
+
+    anonymous = _new_context(browser)
+    member = _new_context(browser, storage_state=login_state(MEMBER))
+    try:
+        yield DemoPages(site_url, anonymous.request, member.request)
+    finally:
+        anonymous.close()
+        member.close()
