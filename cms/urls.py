@@ -48,6 +48,8 @@ urlpatterns += i18n_patterns(
     path(_("liity/<int:body_id>/"), join_request, name="join_request"),
     # Login (limited), logout, password reset and change, the member's page, private feeds.
     path("", include("members.urls")),
+    # Public feeds, newsletter subscriptions, members' e-mail alerts.
+    path("", include("subscriptions.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -1,0 +1,134 @@
+"""Members' e-mail alerts: one message per member when their network publishes minutes for the
+first time or adds a document, only to members who asked and who may open the item.
+
+Sent after the transaction commits, so nothing goes out for a change that was rolled back.
+Alerts go to current members only: a term that has ended ends the alerts too.
+"""
+
+from django.db import transaction
+from django.db.models.signals import post_save, pre_save
+from django.dispatch import receiver
+from django.utils import translation
+from wagtail.models import PageLogEntry
+from wagtail.signals import page_published
+
+from members.activity import as_viewer
+from networks.models import BodyPage, Material, Membership, MinutesPage
+from search.access import visible_documents, visible_pages
+
+from .mail import build_message, localized_reverse, send_all, site_url
+from .models import MemberAlert
+from .tokens import alert_off_token
+
+
+@receiver(page_published, sender=MinutesPage)
+def minutes_published(sender, instance, **kwargs):
+    """Only the first publication of minutes in any language is news. The publish being
+    signalled is logged after the signal, so any logged publish is an earlier one."""
+    earlier = PageLogEntry.objects.filter(
+        page__translation_key=instance.translation_key, action="wagtail.publish"
+    )
+    if not earlier.exists():
+        transaction.on_commit(lambda: announce_minutes(instance.pk))
+
+
+@receiver(pre_save, sender=Material)
+def remember_previous_body(sender, instance, **kwargs):
+    instance._previous_body_id = (
+        sender.objects.filter(pk=instance.pk).values_list("body_id", flat=True).first()
+        if instance.pk
+        else None
+    )
+
+
+@receiver(post_save, sender=Material)
+def material_added(sender, instance, created, **kwargs):
+    """A document is news to a body when it is added to it (also when a bulk upload sets the
+    owning body only after the files were uploaded)."""
+    if instance.body_id and getattr(instance, "_previous_body_id", None) is None:
+        transaction.on_commit(lambda: announce_material(instance.pk))
+
+
+def recipients(body_keys):
+    """The alerts of current, active members of these bodies who have an e-mail address."""
+    members = set(
+        Membership.objects.current()
+        .filter(body__translation_key__in=body_keys, person__user__is_active=True)
+        .exclude(person__user__email="")
+        .values_list("person__user", flat=True)
+    )
+    seen = set()
+    for alert in (
+        MemberAlert.objects.filter(body__translation_key__in=body_keys, user__in=members)
+        .select_related("user", "body")
+        .order_by("pk")
+    ):
+        if alert.user_id not in seen:
+            seen.add(alert.user_id)
+            yield alert
+
+
+def in_language(pages, language):
+    """The page in `language` if there is one among `pages`, else the first."""
+    for page in pages:
+        if page.locale.language_code == language:
+            return page
+    return pages[0] if pages else None
+
+
+def localized_body(body, language):
+    bodies = list(BodyPage.objects.filter(translation_key=body.translation_key).live())
+    return in_language(bodies, language) or body
+
+
+def alert_message(alert, template, context):
+    unsubscribe = site_url(localized_reverse(alert.language, "alert_off", alert_off_token(alert)))
+    context = {
+        **context,
+        "body": localized_body(alert.body, alert.language),
+        "manage_url": site_url(localized_reverse(alert.language, "member_alerts")),
+    }
+    return build_message(alert.user.email, alert.language, template, context, unsubscribe)
+
+
+def announce_minutes(minutes_id):
+    minutes = MinutesPage.objects.filter(pk=minutes_id).first()
+    if minutes is None or not minutes.live:
+        return
+    meeting = minutes.get_parent().specific
+    keys = {meeting.get_parent().translation_key}
+    keys |= set(meeting.organisers.values_list("body__translation_key", flat=True))
+    translations = MinutesPage.objects.filter(translation_key=minutes.translation_key)
+    messages = []
+    for alert in recipients(keys):
+        visible = list(visible_pages(as_viewer(alert.user), translations).select_related("locale"))
+        page = in_language(visible, alert.language)
+        if page is None:
+            continue
+        meeting = page.get_parent().specific
+        with translation.override(alert.language):
+            context = {"minutes": page, "meeting": meeting, "url": page.get_full_url()}
+        messages.append(alert_message(alert, "alert_minutes", context))
+    send_all(messages)
+
+
+def announce_material(material_id):
+    material = Material.objects.filter(pk=material_id).select_related("body").first()
+    if material is None or material.body is None:
+        return
+    messages = []
+    for alert in recipients({material.body.translation_key}):
+        viewer = as_viewer(alert.user)
+        if not visible_documents(viewer, Material.objects.filter(pk=material.pk)).exists():
+            continue
+        with translation.override(alert.language):
+            context = {
+                "title": material.display_title,
+                "description": material.display_description,
+                "material_type": material.get_material_type_display()
+                if material.material_type
+                else "",
+                "url": site_url(material.url),
+            }
+        messages.append(alert_message(alert, "alert_material", context))
+    send_all(messages)

@@ -1,0 +1,70 @@
+"""What body and newsletter pages show of feeds, alerts and subscriptions."""
+
+from django import template
+from django.urls import reverse
+
+from networks.models import BodyPage, Membership
+from subscriptions.feeds import body_path, public_pages
+from subscriptions.forms import SubscribeForm
+from subscriptions.models import MemberAlert
+from subscriptions.tokens import confirm_max_age
+
+register = template.Library()
+
+
+def feed_urls(body):
+    """The public feed addresses of a body, or None when a visitor may not see the body."""
+    if not hasattr(body, "_public_feed_urls"):
+        body._public_feed_urls = None
+        path = body_path(body)
+        if path and public_pages(BodyPage.objects.filter(pk=body.pk)).exists():
+            body._public_feed_urls = {
+                "news": reverse("body_news_feed", args=[path]),
+                "calendar": reverse("body_meetings_calendar", args=[path]),
+                "all": reverse("meetings_calendar"),
+            }
+    return body._public_feed_urls
+
+
+@register.inclusion_tag("subscriptions/includes/body_feed_links.html")
+def body_feed_links(page):
+    return {"page": page, "feeds": feed_urls(page)}
+
+
+@register.inclusion_tag("subscriptions/includes/body_feeds.html", takes_context=True)
+def body_feeds(context, page):
+    """The feed links, and the alert switch for the body's current members."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    membership = alert_on = False
+    if user is not None and user.is_authenticated:
+        key = page.translation_key
+        membership = (
+            Membership.objects.current()
+            .filter(person__user=user, body__translation_key=key)
+            .exists()
+        )
+        alert_on = MemberAlert.objects.filter(user=user, body__translation_key=key).exists()
+    return {
+        "page": page,
+        "request": request,
+        "csrf_token": context.get("csrf_token"),
+        "feeds": feed_urls(page),
+        "membership": membership,
+        "alert_on": alert_on,
+    }
+
+
+@register.inclusion_tag("subscriptions/includes/subscribe_form.html", takes_context=True)
+def subscribe_form(context, newsletter, form=None):
+    request = context.get("request")
+    if form is None:
+        language = getattr(request, "LANGUAGE_CODE", None)
+        form = SubscribeForm(initial={"language": language})
+    return {
+        "newsletter": newsletter,
+        "form": form,
+        "request": request,
+        "csrf_token": context.get("csrf_token"),
+        "confirm_days": confirm_max_age().days,
+    }
