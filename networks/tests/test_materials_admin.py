@@ -79,6 +79,36 @@ def test_bulk_upload_lands_in_the_folder_with_the_batch_metadata(
     assert "irtisanomisohje 2024" not in page.content.decode()
 
 
+def test_bulk_upload_reports_bad_files_in_the_editors_language(
+    demo_site, client, django_user_model
+):
+    from wagtail.users.models import UserProfile
+
+    editor = django_user_model.objects.get(username="toimittaja")
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "sv"
+    profile.save()
+    client.force_login(editor)
+    folder = bank()
+    files = [
+        SimpleUploadedFile("tom.txt", b""),
+        SimpleUploadedFile("ratt.txt", "Anställningsfrågor".encode()),
+    ]
+    html = post_batch(client, folder, folder.get_parent().specific.collection, files).content
+    assert "tom.txt" in html.decode() and "Filen är tom." in html.decode()
+    assert Material.objects.filter(title="ratt", folder=folder).exists()
+
+
+def test_folders_in_the_explorer_lead_to_their_materials_and_bulk_upload(
+    demo_site, client, django_user_model
+):
+    login(client, django_user_model, "toimittaja")
+    folder = bank()
+    html = client.get(f"/admin/pages/{folder.get_parent().pk}/").content.decode()
+    assert f"/admin/materials/bulk-upload/?folder={folder.pk}" in html
+    assert f"/admin/materials/?folder={folder.pk}" in html
+
+
 def test_bulk_upload_into_a_members_folder_needs_a_members_collection(
     demo_site, client, django_user_model
 ):
