@@ -95,6 +95,10 @@ def test_minutes_go_from_draft_to_approved_to_published(demo_site, client, djang
     body_html = client.get(RAATI).content.decode()
     assert "status-minutes-draft" in body_html and "Luonnos" in body_html
     assert PRIVATE_DECISION not in client.get(register_url).content.decode()
+
+    # The member's own page shows the state of the network's latest minutes.
+    hr = fi_page(BodyPage, "hr-verkosto")
+    add_minutes(add_meeting(hr, "hr-2021-01", datetime.date(2021, 1, 12)), [], MinutesStatus.DRAFT)
     assert "status-minutes-draft" in client.get("/omat-verkostot/").content.decode()
 
     # Approving needs a date; the meeting it was approved at gives it.
@@ -256,6 +260,8 @@ def test_create_the_next_meeting_fills_date_and_agenda(demo_site, client, django
     assert agenda  # the demo's planned meetings have an agenda template
     login(client, django_user_model, "toimittaja")
     url = f"/admin/meetings/{last.pk}/next/"
+    edit_view = client.get(f"/admin/pages/{last.pk}/edit/").content.decode()
+    assert url in edit_view and f"/admin/meetings/{last.pk}/registrations/" in edit_view
     expected = (last.date.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
     page = client.get(url)
     assert page.status_code == 200 and agenda[0] in page.content.decode()
@@ -343,7 +349,7 @@ def test_members_sign_up_once_and_editors_export_the_list(
 
     # The member's data export names the registration.
     login(client, django_user_model, "admin")
-    person = Person.objects.get(user__username="jasen-hr")
+    person = Person.objects.get(user__username="jasen-hr", locale__language_code="fi")
     export = client.get(f"/admin/people/{person.pk}/personal-data/", {"format": "json"}).json()
     assert export["account"]["meeting_registrations"][0]["meeting__title"] == "tuleva-kokous"
 
