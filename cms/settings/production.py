@@ -54,6 +54,7 @@ SECURE_HSTS_PRELOAD = True
 
 # --- Static files from the app server itself (whitenoise): hashed names, compressed copies,
 # cached for ever by browsers. Run `manage.py collectstatic` before starting.
+STATIC_ROOT = os.environ.get("STATIC_ROOT", str(STATIC_ROOT))  # noqa: F405
 MIDDLEWARE = [
     MIDDLEWARE[0],  # SecurityMiddleware first: the HTTPS redirect comes before anything else
     "whitenoise.middleware.WhiteNoiseMiddleware",

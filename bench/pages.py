@@ -1,0 +1,515 @@
+#!/usr/bin/env python
+"""Page benchmark: throughput and latency of each page type under gunicorn with the production
+settings, SQL queries per page type as its children grow, and a worker's memory.
+
+    .venv/bin/python bench/pages.py [--sqlite] [--seconds 10] [--clients 8] [--workers 4]
+                                    [--memory-requests 10000] [--json FILE] [--keep]
+
+Prints figures only: no assertions, no pass/fail. Everything it creates is thrown away: a temp
+folder (media, static files, the file cache, logs), a PostgreSQL cluster started with
+scripts/postgres.sh on its own port (PG_PORT=54400) and folder (KT_PG_DIR), or with --sqlite a
+SQLite file, and the gunicorn servers, all stopped by pid at the end.
+
+1. load      gunicorn (cms.settings.production, 127.0.0.1, every request with
+             X-Forwarded-Proto: https) serves the demo; `--clients` client processes request one
+             URL for `--seconds`: the home page, a network page, a meeting page, a folder listing
+             and a search, as a visitor (page cache on) and as a logged-in member (never cached),
+             and a plain Wagtail page (a StandardPage with a title and one paragraph) outside
+             the cache, as the baseline for the ratios.
+2. queries   in-process, with Django's test client and CaptureQueriesContext, page cache off:
+             SQL queries per page type for a network with 10 and then 1,000 meetings and a
+             folder with 10 and then 1,000 materials.
+3. memory    a fresh gunicorn with one worker serves `--memory-requests` requests (all the URLs
+             above, visitor and member in turn); its RSS before and after.
+"""
+
+import argparse
+import contextlib
+import json
+import multiprocessing
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from http.client import HTTPConnection
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = ROOT / ".venv" / "bin" / "python"
+GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
+PG_SCRIPT = ROOT / "scripts" / "postgres.sh"
+MEMBER = "jasen-hr"
+SEARCH = "/haku/?q=ty%C3%B6suojelu"
+STARTED = time.monotonic()
+
+
+def log(message):
+    print(f"[bench {time.monotonic() - STARTED:6.0f}s] {message}", file=sys.stderr, flush=True)
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sqlite", action="store_true", help="SQLite instead of PostgreSQL")
+    parser.add_argument("--seconds", type=float, default=10, help="per URL and user")
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn sync workers")
+    parser.add_argument("--memory-requests", type=int, default=10_000)
+    parser.add_argument("--children", default="10,1000", help="meetings/materials per step")
+    parser.add_argument("--json", help="also write the results as JSON to this file")
+    parser.add_argument("--keep", action="store_true", help="keep the temp folder")
+    return parser.parse_args()
+
+
+def percentile(values, share):
+    if not values:
+        return None
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered) + 0.5) - 1))]
+
+
+def free_port(start):
+    for port in range(start, start + 200):
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError("no free port")
+
+
+def stop_process(process, name):
+    if process is None or process.poll() is not None:
+        return
+    os.kill(process.pid, signal.SIGTERM)
+    try:
+        process.wait(30)
+    except subprocess.TimeoutExpired:
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait(10)
+    log(f"stopped {name} (pid {process.pid})")
+
+
+def rss_kib(pid):
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return None
+
+
+def children_of(pid):
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            with contextlib.suppress(OSError):
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                if int(fields[1]) == pid:
+                    found.append(int(entry.name))
+    return found
+
+
+# ------------------------------------------------------------------------------ HTTP load
+
+
+def fetch(connection, path, cookie):
+    headers = {"Host": "127.0.0.1", "X-Forwarded-Proto": "https"}
+    if cookie:
+        headers["Cookie"] = cookie
+    connection.request("GET", path, headers=headers)
+    response = connection.getresponse()
+    response.read()
+    return response.status, response.getheader("X-Page-Cache")
+
+
+def load(port, path, cookie, clients, seconds):
+    """`clients` forked processes, each with one keep-alive connection, for `seconds`."""
+    context = multiprocessing.get_context("fork")
+    results = context.Queue()
+    deadline = time.monotonic() + seconds
+
+    def client():
+        connection = HTTPConnection("127.0.0.1", port, timeout=60)
+        durations, errors, cache = [], 0, {}
+        while time.monotonic() < deadline:
+            started = time.perf_counter()
+            try:
+                status, header = fetch(connection, path, cookie)
+            except OSError:
+                errors += 1
+                connection.close()
+                connection = HTTPConnection("127.0.0.1", port, timeout=60)
+                continue
+            durations.append(time.perf_counter() - started)
+            if status != 200:
+                errors += 1
+            cache[header] = cache.get(header, 0) + 1
+        results.put((durations, errors, cache))
+
+    began = time.monotonic()
+    processes = [context.Process(target=client, daemon=True) for _ in range(clients)]
+    for process in processes:
+        process.start()
+    durations, errors, cache = [], 0, {}
+    for _ in processes:
+        part = results.get()
+        durations += part[0]
+        errors += part[1]
+        for key, count in part[2].items():
+            cache[key] = cache.get(key, 0) + count
+    for process in processes:
+        process.join()
+    elapsed = time.monotonic() - began
+    return {
+        "requests": len(durations),
+        "rps": len(durations) / elapsed,
+        "p50_ms": 1000 * percentile(durations, 0.50),
+        "p99_ms": 1000 * percentile(durations, 0.99),
+        "errors": errors,
+        "cache": cache,
+    }
+
+
+# ------------------------------------------------------------------------------ the bench
+
+
+class Bench:
+    def __init__(self, args):
+        self.args = args
+        self.tmp = Path(tempfile.mkdtemp(prefix="kt-bench-pages-"))
+        # Beside the temp folder, not in it: the cluster's owner (postgres) must reach it.
+        self.pg_dir = Path(f"{self.tmp}-pg")
+        self.pg_started = False
+        self.server = None
+        self.env = {
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "HOME": os.environ.get("HOME", "/root"),
+            "LANG": "C.UTF-8",
+            "PYTHONDONTWRITEBYTECODE": "1",
+            "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "CSRF_TRUSTED_ORIGINS": "https://127.0.0.1",
+            "MEDIA_ROOT": str(self.tmp / "media"),
+            "STATIC_ROOT": str(self.tmp / "static"),
+            "CACHE_DIR": str(self.tmp / "cache"),
+            "DEMO_PASSWORD": "kt-bench-" + secrets.token_hex(4),
+            "LOG_LEVEL": "WARNING",
+        }
+
+    def set_up_database(self):
+        if self.args.sqlite:
+            self.env["DATABASE_URL"] = f"sqlite:///{self.tmp / 'bench.sqlite3'}"
+            return
+        env = {**os.environ, "PG_PORT": "54400", "KT_PG_DIR": str(self.pg_dir)}
+        result = subprocess.run(
+            ["bash", str(PG_SCRIPT), "start"], env=env, capture_output=True, text=True
+        )
+        if result.returncode:
+            raise RuntimeError(f"scripts/postgres.sh start failed:\n{result.stderr}")
+        out = result.stdout
+        self.pg_started = True
+        self.env["DATABASE_URL"] = out.strip().splitlines()[-1].split("=", 1)[1]
+        log(f"PostgreSQL at {self.env['DATABASE_URL']}")
+
+    def stop_database(self):
+        if self.pg_started:
+            env = {**os.environ, "KT_PG_DIR": str(self.pg_dir)}
+            subprocess.run(["bash", str(PG_SCRIPT), "stop"], env=env, check=False)
+
+    def manage(self, *command):
+        log("manage.py " + " ".join(command))
+        subprocess.run(
+            [str(PYTHON), "manage.py", *command],
+            cwd=ROOT,
+            env=self.env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+
+    def set_up_django(self):
+        os.environ.update(self.env)
+        sys.path.insert(0, str(ROOT))
+        import django
+
+        django.setup()
+
+    def prepare_site(self):
+        """The plain page, a member's session and the URLs to measure."""
+        from django.contrib.auth import get_user_model
+        from django.contrib.sessions.backends.db import SessionStore
+
+        from home.models import HomePage, StandardPage
+        from networks.models import BodyPage, KnowledgeBankPage, MeetingPage
+
+        home = HomePage.objects.get(locale__language_code="fi")
+        plain = home.add_child(
+            instance=StandardPage(
+                title="Tavallinen sivu",
+                slug="tavallinen-sivu",
+                body="<p>Yksi kappale tekstiä, kuten tavallisella Wagtail-sivulla.</p>",
+            )
+        )
+        plain.save_revision().publish()
+        hr = BodyPage.objects.get(slug="hr-verkosto", locale__language_code="fi")
+        meeting = MeetingPage.objects.child_of(hr).live().public().order_by("path").first()
+        bank = KnowledgeBankPage.objects.live().public().filter(locale=home.locale).first()
+        user = get_user_model().objects.get(username=MEMBER)
+        session = SessionStore()
+        session["_auth_user_id"] = str(user.pk)
+        session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
+        session["_auth_user_hash"] = user.get_session_auth_hash()
+        session.create()
+        self.cookie = f"sessionid={session.session_key}"
+        self.urls = {
+            "home": home.url,
+            "network": hr.url,
+            "meeting": meeting.url,
+            "folder": bank.url,
+            "search": SEARCH,
+        }
+        # The baseline: a stock page with a query string, which the page cache never stores.
+        self.plain_url = plain.url + "?plain=1"
+        from django.db import connections
+
+        connections.close_all()
+
+    def start_server(self, workers, name):
+        port = free_port(8800)
+        command = [
+            str(GUNICORN),
+            "cms.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--timeout",
+            "60",
+            "--log-level",
+            "warning",
+            "--error-logfile",
+            str(self.tmp / f"gunicorn-{name}.log"),
+            "--chdir",
+            str(ROOT),
+        ]
+        self.server = subprocess.Popen(command, env=self.env, cwd=ROOT, stdin=subprocess.DEVNULL)
+        deadline = time.time() + 120
+        while time.time() < deadline:
+            if self.server.poll() is not None:
+                raise RuntimeError(f"gunicorn exited: see {self.tmp}/gunicorn-{name}.log")
+            with contextlib.suppress(OSError):
+                connection = HTTPConnection("127.0.0.1", port, timeout=10)
+                if fetch(connection, "/", None)[0] == 200:
+                    log(f"gunicorn pid {self.server.pid} ({workers} workers) on port {port}")
+                    return port
+            time.sleep(0.5)
+        raise RuntimeError("gunicorn did not answer within 120s")
+
+    def stop_server(self):
+        stop_process(self.server, "gunicorn")
+        self.server = None
+
+    def throughput(self):
+        port = self.start_server(self.args.workers, "load")
+        rows = []
+        try:
+            cases = [("plain page", "visitor", self.plain_url, None)]
+            cases += [("plain page", "member", self.plain_url, self.cookie)]
+            for name, url in self.urls.items():
+                cases.append((name, "visitor", url, None))
+                cases.append((name, "member", url, self.cookie))
+            for name, who, url, cookie in cases:
+                warm = HTTPConnection("127.0.0.1", port, timeout=60)
+                for _ in range(3):  # fill the page cache and the workers' own caches
+                    fetch(warm, url, cookie)
+                row = load(port, url, cookie, self.args.clients, self.args.seconds)
+                row.update(page=name, who=who, url=url)
+                rows.append(row)
+                log(
+                    f"{name:10} {who:7} {row['rps']:7.1f} req/s p50 {row['p50_ms']:6.1f} ms "
+                    f"p99 {row['p99_ms']:6.1f} ms errors {row['errors']} cache {row['cache']}"
+                )
+        finally:
+            self.stop_server()
+        return rows
+
+    def memory(self):
+        port = self.start_server(1, "memory")
+        try:
+            worker = children_of(self.server.pid)[0]
+            cases = [(url, None) for url in self.urls.values()]
+            cases += [(url, self.cookie) for url in self.urls.values()]
+            connection = HTTPConnection("127.0.0.1", port, timeout=60)
+            for url, cookie in cases:
+                fetch(connection, url, cookie)
+            before = rss_kib(worker)
+            started = time.monotonic()
+            for number in range(self.args.memory_requests):
+                url, cookie = cases[number % len(cases)]
+                fetch(connection, url, cookie)
+            after = rss_kib(worker)
+            log(f"worker RSS {before} KiB -> {after} KiB after {self.args.memory_requests}")
+            return {
+                "requests": self.args.memory_requests,
+                "seconds": time.monotonic() - started,
+                "rss_before_mib": before / 1024,
+                "rss_after_mib": after / 1024,
+            }
+        finally:
+            self.stop_server()
+
+    def add_children(self, network, folder, target):
+        """Meetings under the network and materials in its folder, up to `target` of each."""
+        import datetime
+
+        from django.db import transaction
+        from wagtail.models import Collection
+
+        from networks.models import Material, MeetingPage
+        from networks.models.choices import MeetingStatus
+
+        existing = MeetingPage.objects.child_of(network).count()
+        for number in range(existing, target):
+            status = MeetingStatus.PLANNED if number % 2 else MeetingStatus.HELD
+            meeting = MeetingPage(
+                title=f"Verkoston kokous {number + 1}",
+                slug=f"kokous-{number + 1}",
+                date=datetime.date(2020, 1, 1) + datetime.timedelta(days=number),
+                status=status,
+            )
+            network.add_child(instance=meeting)
+            network.refresh_from_db()
+        collection = Collection.get_first_root_node()
+        with transaction.atomic():
+            Material.objects.bulk_create(
+                Material(
+                    title=f"Aineisto {number + 1}",
+                    file=f"documents/bench-{number}.pdf",
+                    collection=collection,
+                    body=network,
+                    folder=folder,
+                    material_type="minutes",
+                    year=2015 + number % 10,
+                )
+                for number in range(Material.objects.filter(folder=folder).count(), target)
+            )
+
+    def query_counts(self):
+        """SQL queries per page type, uncached, as the network's children grow."""
+        from django.contrib.auth import get_user_model
+        from django.db import connection
+        from django.test import Client, override_settings
+        from django.test.utils import CaptureQueriesContext
+
+        from home.models import HomePage
+        from networks.models import BodyIndexPage, BodyPage, FolderPage, MeetingPage
+        from networks.models.choices import BodyKind
+
+        index = BodyIndexPage.objects.get(locale__language_code="fi")
+        network = index.add_child(
+            instance=BodyPage(
+                title="Mittausverkosto", slug="mittausverkosto", kind=BodyKind.NETWORK
+            )
+        )
+        folder = network.add_child(instance=FolderPage(title="Aineistot", slug="aineistot"))
+        home = HomePage.objects.get(locale__language_code="fi")
+        member = get_user_model().objects.get(username=MEMBER)
+        visitor_client, member_client = Client(), Client()
+        member_client.force_login(member)
+        extra = {"HTTP_HOST": "127.0.0.1", "HTTP_X_FORWARDED_PROTO": "https"}
+        results = {}
+        with override_settings(PAGE_CACHE_ENABLED=False):
+            for target in [int(n) for n in self.args.children.split(",")]:
+                log(f"adding children up to {target}")
+                self.add_children(network, folder, target)
+                meeting = MeetingPage.objects.child_of(network).order_by("path").first()
+                pages = {
+                    "home": home.url,
+                    "network index": index.url,
+                    "network": network.url,
+                    "meeting": meeting.url,
+                    "folder": folder.url,
+                    "search": SEARCH,
+                    "plain page": self.plain_url,
+                }
+                for name, url in pages.items():
+                    for who, client in (("visitor", visitor_client), ("member", member_client)):
+                        client.get(url, **extra)  # warm up per-process caches
+                        with CaptureQueriesContext(connection) as queries:
+                            response = client.get(url, **extra)
+                        results.setdefault(f"{name} / {who}", {})[target] = {
+                            "queries": len(queries),
+                            "status": response.status_code,
+                        }
+        return results
+
+    def run(self):
+        self.set_up_database()
+        self.manage("migrate", "--noinput")
+        self.manage("load_demo")
+        self.manage("collectstatic", "--noinput")
+        self.set_up_django()
+        self.prepare_site()
+        results = {"throughput": self.throughput(), "memory": self.memory()}
+        results["queries"] = self.query_counts()
+        return results
+
+    def cleanup(self):
+        self.stop_server()
+        self.stop_database()
+        if self.args.keep:
+            log(f"kept {self.tmp}")
+        else:
+            shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def report(results, args):
+    rows = results["throughput"]
+    plain = {row["who"]: row for row in rows if row["page"] == "plain page"}
+    print(f"\n## Throughput and latency ({args.clients} clients, {args.workers} workers)\n")
+    print("| page | user | req/s | × plain | p50 ms | p99 ms | cache | errors |")
+    print("| --- | --- | ---: | ---: | ---: | ---: | --- | ---: |")
+    for row in rows:
+        ratio = row["rps"] / plain["visitor"]["rps"]
+        cache = ", ".join(f"{key}: {count}" for key, count in sorted(row["cache"].items()))
+        print(
+            f"| {row['page']} | {row['who']} | {row['rps']:.0f} | {ratio:.2f} | "
+            f"{row['p50_ms']:.1f} | {row['p99_ms']:.1f} | {cache} | {row['errors']} |"
+        )
+    memory = results["memory"]
+    print(
+        f"\n## Memory\n\nOne worker: {memory['rss_before_mib']:.1f} MiB RSS after warm-up, "
+        f"{memory['rss_after_mib']:.1f} MiB after {memory['requests']:,} more requests "
+        f"({memory['seconds']:.0f} s).\n"
+    )
+    targets = [int(n) for n in args.children.split(",")]
+    print("## SQL queries per page (uncached), by meetings/materials under the network\n")
+    print("| page / user | " + " | ".join(f"{n:,}" for n in targets) + " |")
+    print("| --- |" + " ---: |" * len(targets))
+    for name, counts in results["queries"].items():
+        cells = " | ".join(
+            f"{counts[n]['queries']}"
+            + ("" if counts[n]["status"] == 200 else f" ({counts[n]['status']})")
+            for n in targets
+        )
+        print(f"| {name} | {cells} |")
+
+
+def main():
+    args = parse_args()
+    bench = Bench(args)
+    try:
+        results = bench.run()
+    finally:
+        bench.cleanup()
+    report(results, args)
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=2, default=str))
+
+
+if __name__ == "__main__":
+    main()
