@@ -110,15 +110,15 @@ def subscribe(request, newsletter_id):
         )
     email = form.cleaned_data["email"].strip().lower()
     with transaction.atomic():
-        subscription, created = NewsletterSubscription.objects.select_for_update().get_or_create(
+        subscription = NewsletterSubscription.objects.select_for_update().get_or_create(
             newsletter=source_page(newsletter),
             email=email,
             defaults={"language": form.cleaned_data["language"]},
-        )
+        )[0]
         if not subscription.is_confirmed:
             subscription.language = form.cleaned_data["language"]
             subscription.save(update_fields=["language"])
-        send_confirmation(request, subscription)
+    send_confirmation(request, subscription)
     messages.success(
         request,
         _(
@@ -153,9 +153,12 @@ def confirm(request, token):
         return confirm_page(request, "used")
     newsletter = localized(subscription.newsletter, translation.get_language())
     if request.method == "POST":
-        subscription.confirmed_at = timezone.now()
-        subscription.nonce = ""
-        subscription.save(update_fields=["confirmed_at", "nonce"])
+        # Matching the nonce in the update itself: of two clicks at once, only one confirms.
+        confirmed = NewsletterSubscription.objects.filter(
+            pk=subscription.pk, nonce=subscription.nonce
+        ).update(confirmed_at=timezone.now(), nonce="")
+        if not confirmed:
+            return confirm_page(request, "used")
         return confirm_page(
             request,
             "confirmed",
