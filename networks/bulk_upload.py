@@ -73,9 +73,8 @@ def default_collection(folder):
 
 class FolderChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, page):
-        return " / ".join(p.title for p in page.get_ancestors().filter(depth__gt=2)) + (
-            f" / {page.title}"
-        )
+        """The path below the home page, e.g. "Verkostot / HR-verkosto / Jäsenaineisto"."""
+        return " / ".join(p.title for p in [*page.get_ancestors().filter(depth__gt=2), page])
 
 
 class BulkUploadForm(forms.Form):

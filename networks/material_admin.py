@@ -6,7 +6,6 @@ import datetime
 import django_filters
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
@@ -108,16 +107,12 @@ class MaterialListingView(PermissionCheckedMixin, BaseListingView):
             .prefetch_related("topics")
         )
 
-    @cached_property
-    def header_buttons(self):
+    def get_header_buttons(self):
         folder = self.request.GET.get("folder", "")
         url = reverse("networks_bulk_upload")
         if folder.isdigit():
             url += f"?folder={folder}"
         return [HeaderButton(_("Upload many files"), url, icon_name="upload")]
-
-    def get_header_buttons(self):
-        return self.header_buttons
 
 
 class ReviewDueView(ReportView):

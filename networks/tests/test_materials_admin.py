@@ -338,6 +338,15 @@ def test_redirects_kept_when_a_page_is_renamed_or_moved(
     response = client.get(old_url)
     assert response.status_code == 301 and response["Location"].endswith(page.url)
     assert client.get(page.url).status_code == 200
+    # The same for a Swedish page, whose addresses start with /sv/.
+    sv_page = page.get_translation(Locale.objects.get(language_code="sv"))
+    sv_old_url = sv_page.url
+    sv_page.slug = "kunskapsbank-for-arbetsratt"
+    with django_capture_on_commit_callbacks(execute=True):
+        sv_page.save_revision().publish()
+    sv_page.refresh_from_db()
+    response = client.get(sv_old_url)
+    assert response.status_code == 301 and response["Location"].endswith(sv_page.url)
     # Moved under another body: the old address, and the address before that, still lead there.
     renamed_url = page.url
     target = Page.objects.get(url_path="/koti/verkostot/tyosuojelupaallikoiden-verkosto/")
