@@ -2,9 +2,15 @@
 first time or adds a document, only to members who asked and who may open the item.
 
 Sent after the transaction commits, so nothing goes out for a change that was rolled back.
+Documents added during one request (a bulk upload saves each file on its own) are collected
+and announced in one message per member and body when the request ends.
 Alerts go to current members only: a term that has ended ends the alerts too.
 """
 
+import threading
+from collections import defaultdict
+
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
@@ -43,10 +49,35 @@ def remember_previous_body(sender, instance, **kwargs):
 
 @receiver(post_save, sender=Material)
 def material_added(sender, instance, created, **kwargs):
-    """A document is news to a body when it is added to it (also when a bulk upload sets the
-    owning body only after the files were uploaded)."""
+    """A document is news to a body when it is added to it (also when its owning body is set
+    only after the file was uploaded)."""
     if instance.body_id and getattr(instance, "_previous_body_id", None) is None:
-        transaction.on_commit(lambda: announce_material(instance.pk))
+        transaction.on_commit(lambda: queue_material(instance.pk))
+
+
+_collected = threading.local()
+
+
+@receiver(request_started)
+def start_collecting(**kwargs):
+    _collected.material_ids = []
+
+
+@receiver(request_finished)
+def send_collected(**kwargs):
+    ids = getattr(_collected, "material_ids", None)
+    _collected.material_ids = None
+    if ids:
+        announce_materials(ids)
+
+
+def queue_material(material_id):
+    """Collect while a request runs; outside one (commands, the shell) announce at once."""
+    pending = getattr(_collected, "material_ids", None)
+    if pending is None:
+        announce_materials([material_id])
+    else:
+        pending.append(material_id)
 
 
 def recipients(body_keys):
@@ -112,23 +143,35 @@ def announce_minutes(minutes_id):
     send_all(messages)
 
 
-def announce_material(material_id):
-    material = Material.objects.filter(pk=material_id).select_related("body").first()
-    if material is None or material.body is None:
-        return
+def announce_materials(material_ids):
+    """One message per member and body, listing the body's new documents the member may open."""
+    by_body = defaultdict(list)
+    for material in Material.objects.filter(pk__in=material_ids).select_related("body"):
+        if material.body is not None:
+            by_body[material.body.translation_key].append(material)
     messages = []
-    for alert in recipients({material.body.translation_key}):
-        viewer = as_viewer(alert.user)
-        if not visible_documents(viewer, Material.objects.filter(pk=material.pk)).exists():
-            continue
-        with translation.override(alert.language):
-            context = {
-                "title": material.display_title,
-                "description": material.display_description,
-                "material_type": material.get_material_type_display()
-                if material.material_type
-                else "",
-                "url": site_url(material.url),
-            }
-        messages.append(alert_message(alert, "alert_material", context))
+    for body_key, materials in by_body.items():
+        ids = [material.pk for material in materials]
+        for alert in recipients({body_key}):
+            visible = set(
+                visible_documents(
+                    as_viewer(alert.user), Material.objects.filter(pk__in=ids)
+                ).values_list("pk", flat=True)
+            )
+            if not visible:
+                continue
+            with translation.override(alert.language):
+                items = [material_context(m) for m in materials if m.pk in visible]
+            context = {"materials": items, "title": items[0]["title"], "count": len(items)}
+            messages.append(alert_message(alert, "alert_material", context))
     send_all(messages)
+
+
+def material_context(material):
+    """What the message says of a document, in the active language."""
+    return {
+        "title": material.display_title,
+        "description": material.display_description,
+        "material_type": material.get_material_type_display() if material.material_type else "",
+        "url": site_url(material.url),
+    }

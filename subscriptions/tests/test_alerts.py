@@ -10,6 +10,7 @@ from django.core import mail
 
 from members.tests.helpers import add_material, add_meeting
 from networks.models import Membership, Person
+from subscriptions import alerts
 from subscriptions.models import MemberAlert
 
 from .utils import add_minutes, restrict_to
@@ -126,3 +127,20 @@ def test_stop_link_works_without_login(client, hr, hr_member, django_capture_on_
     assert "Ilmoitukset lopetettu" in client.post(stop).content.decode()
     assert not MemberAlert.objects.exists()
     assert "Linkki ei kelpaa" in client.get("/ilmoitukset/lopeta/roskaa/").content.decode()
+
+
+def test_documents_added_in_one_request_come_in_one_message(
+    client, hr, hr_member, django_capture_on_commit_callbacks
+):
+    ask_for_alerts(client, hr_member, hr)
+    mail.outbox.clear()
+    alerts.start_collecting()
+    with django_capture_on_commit_callbacks(execute=True):
+        add_material(hr, "HR-verkoston opas 1")
+        add_material(hr, "HR-verkoston opas 2")
+    assert mail.outbox == []
+    alerts.send_collected()
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.subject == "HR-verkosto: 2 uutta asiakirjaa"
+    assert "HR-verkoston opas 1" in message.body and "HR-verkoston opas 2" in message.body
