@@ -284,16 +284,17 @@ def login_state(browser, site_url):
 
 @pytest.fixture
 def new_page(browser, login_state, request):
-    """new_page(user=None, **context_options): a page in a fresh context, logged in as the demo
-    user if one is given. The last page of each context is saved as a screenshot."""
+    """new_page(user=None, name=None, **context_options): a page in a fresh context, logged in
+    as the demo user if one is given. The last page of each context is saved as a screenshot,
+    named after the test and (when there are several) `name` or the user."""
     opened = []
 
-    def new_page(user=None, **options):
+    def new_page(user=None, name=None, **options):
         if user:
             options["storage_state"] = login_state(user)
         context = _new_context(browser, **options)
         pg = context.new_page()
-        opened.append((user or "visitor", context, pg))
+        opened.append((name or user or "visitor", context, pg))
         return pg
 
     yield new_page
