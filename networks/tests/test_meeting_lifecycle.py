@@ -129,6 +129,13 @@ def test_approval_meeting_must_belong_to_the_same_body(demo_site):
     with pytest.raises(ValidationError) as error:
         minutes.full_clean()
     assert "approved_at" in error.value.message_dict
+    # The Swedish page of a meeting of the same body will do (translations sync the field).
+    body = fi_page(BodyPage, "asiantuntijaraati")
+    later = add_meeting(body, "raati-2021-02", datetime.date(2021, 2, 9))
+    minutes.approved_at = later.copy_for_translation(Locale.objects.get(language_code="sv"))
+    minutes.approved_on = None
+    minutes.full_clean()
+    assert minutes.approved_on == datetime.date(2021, 2, 9)
 
 
 @pytest.mark.parametrize("username", [None, "jasen-tyosuojelu"])
