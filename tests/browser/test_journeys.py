@@ -174,3 +174,129 @@ def test_member_finds_minutes_and_opens_a_private_document(site_url, demo_pages,
     assert response.status != 200 or not response.headers["content-type"].startswith(
         DOCUMENT_TYPES
     ), f"a visitor got {document_url}"
+
+
+# ------------------------------------------------------------------ a translator
+
+# What the translator writes for the Finnish texts of the demo's untranslated meeting; any
+# other text gets a marked Swedish version.
+SWEDISH = {
+    "Kokouksen avaus": "Mötets öppnande",
+    "Edellisen kokouksen pöytäkirjan hyväksyminen": "Godkännande av föregående mötes protokoll",
+    "Ajankohtaiset asiat": "Aktuella frågor",
+    "Seuraava kokous": "Nästa möte",
+}
+
+
+SLUG_LETTERS = str.maketrans("åäö", "aao")
+
+
+def swedish_for(finnish):
+    if finnish in SWEDISH:
+        return SWEDISH[finnish]
+    if finnish.startswith("Kokous "):
+        return finnish.replace("Kokous", "Möte", 1)
+    return f"{finnish} (på svenska)"
+
+
+def admin_login(page, site_url, username):
+    page.goto(site_url + "/admin/login/")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill("kt-demo-2026")
+    with page.expect_navigation():
+        page.locator("form button[type=submit]").first.click()
+    assert not urlparse(page.url).path.startswith("/admin/login/"), f"{username} not logged in"
+
+
+def public_path(page, site_url, page_id):
+    response = page.request.get(f"{site_url}/api/v2/pages/{page_id}/")
+    assert response.status == 200, f"page {page_id} is not public"
+    return urlparse(response.json()["meta"]["html_url"]).path
+
+
+def translate_segments(page):
+    """In wagtail-localize's editor: each untranslated segment on each tab gets its Swedish,
+    typed into the segment's field and saved with Enter. Returns {Finnish: Swedish}."""
+    done = {}
+    tabs = page.locator("[role=tab]")
+    for number in range(tabs.count()):
+        tabs.nth(number).click()
+        todo = page.locator("li.incomplete:visible")
+        while todo.count():
+            left = todo.count()
+            segment = todo.first
+            finnish = segment.locator("p").first.inner_text().strip()
+            if re.fullmatch(r"[a-z0-9-]+", finnish):  # the slug: made from the Swedish title
+                title = next(iter(done.values()))
+                swedish = re.sub(r"[^a-z0-9]+", "-", title.lower().translate(SLUG_LETTERS))
+                swedish = swedish.strip("-")
+            else:
+                swedish = swedish_for(finnish)
+            segment.locator("button").click()
+            field = page.locator("textarea:visible")
+            field.fill(swedish)
+            with page.expect_response(
+                lambda r: "/strings/" in r.url and r.request.method == "PUT"
+            ) as saved:
+                field.press("Enter")
+            assert saved.value.ok, f"saving {swedish!r}: {saved.value.status}"
+            expect(todo).to_have_count(left - 1)
+            done[finnish] = swedish
+    return done
+
+
+def test_translator_translates_a_page_into_swedish(site_url, new_page):
+    translator = new_page(name="kaantaja")
+    admin_login(translator, site_url, "kaantaja")
+
+    # The translators' to-do list in the admin (its menu item) names a page with no Swedish
+    # version. Its link goes to the Finnish page's edit view, which a translator may not open,
+    # so the translator takes the page from there to wagtail-localize's Translate view.
+    with translator.expect_navigation():
+        translator.locator('a[href="/admin/translation-status/"]').first.click()
+    missing = translator.locator("tr.missing a").first
+    expect(missing).to_be_visible()
+    finnish_title = missing.inner_text().strip()
+    page_id = int(re.search(r"/pages/(\d+)/", missing.get_attribute("href")).group(1))
+    finnish_path = public_path(translator, site_url, page_id)
+
+    # Before: a visitor on the Finnish page is told there is no Swedish version yet.
+    visitor = new_page()
+    visitor.goto(site_url + finnish_path)
+    expect(visitor.locator("main h1")).to_have_text(finnish_title)
+    expect(visitor.locator("nav.language-switcher .notice")).to_be_visible()
+
+    # The translator asks for a Swedish translation (wagtail-localize's "Translate this page")
+    # and translates it segment by segment in the translation editor.
+    translator.goto(f"{site_url}/admin/localize/submit/page/{page_id}/")
+    translator.locator("input[name=locales][type=checkbox]").check()
+    with translator.expect_navigation():
+        translator.locator("main input[type=submit]").click()
+    swedish_page_edit = urlparse(translator.url).path
+    assert re.fullmatch(r"/admin/pages/\d+/edit/", swedish_page_edit), translator.url
+    done = translate_segments(translator)
+    swedish_title = done[finnish_title]
+    # The translator may not publish: the editor offers no publish button.
+    expect(translator.locator("button[name=action][value=publish]")).to_have_count(0)
+    translator.reload()
+    expect(translator.locator("li.incomplete")).to_have_count(0)
+
+    # A publisher publishes the Swedish page from the same editor.
+    publisher = new_page(name="julkaisija")
+    admin_login(publisher, site_url, "julkaisija")
+    publisher.goto(site_url + swedish_page_edit)
+    with publisher.expect_navigation():
+        publisher.locator("button[name=action][value=publish]").click()
+
+    # After: the visitor's language switcher leads to the Swedish page with the Swedish text.
+    visitor.goto(site_url + finnish_path)
+    expect(visitor.locator("nav.language-switcher .notice")).to_have_count(0)
+    with visitor.expect_navigation():
+        visitor.locator('nav.language-switcher a[hreflang="sv"]').click()
+    assert urlparse(visitor.url).path.startswith("/sv/")
+    assert visitor.evaluate("document.documentElement.lang") == "sv"
+    expect(visitor.locator("main h1")).to_have_text(swedish_title)
+    main_text = visitor.locator("main").inner_text()
+    for finnish, swedish in done.items():
+        if finnish in SWEDISH:
+            assert swedish in main_text, f"{swedish!r} not on the Swedish page"
