@@ -50,6 +50,7 @@ def test_member_turns_alerts_on_and_off_from_the_body_page(client, hr, hr_member
     assert response["Location"] == "/verkostot/hr-verkosto/"
     assert MemberAlert.objects.filter(user=hr_member, body=hr, language="fi").exists()
     assert 'name="alert" value="off"' in client.get("/omat-verkostot/ilmoitukset/").content.decode()
+    assert 'href="/omat-verkostot/ilmoitukset/"' in client.get("/omat-verkostot/").content.decode()
     client.post(f"/omat-verkostot/ilmoitukset/{hr.pk}/", {"alert": "off"})
     assert not MemberAlert.objects.exists()
 
