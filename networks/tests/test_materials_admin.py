@@ -382,3 +382,33 @@ def test_editor_defines_a_saved_listing_in_the_admin(demo_site, client, django_u
     assert (
         "Työaika-aineisto" in client.get("/admin/snippets/networks/savedlisting/").content.decode()
     )
+
+
+def test_scheduled_publishing_and_revision_compare_are_on(demo_site, client, django_user_model):
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    page = StandardPage.objects.get(slug="tietosuojaseloste")
+    first = page.latest_revision
+    page.title = "Tietosuojaseloste (ajastettu)"
+    page.go_live_at = timezone.now() + datetime.timedelta(hours=1)
+    revision = page.save_revision()
+    revision.publish()  # a future go-live date only schedules it
+    page.refresh_from_db()
+    assert page.title == "Tietosuojaseloste"
+    # An hour later: the go-live time has passed when the scheduler runs.
+    past = timezone.now() - datetime.timedelta(minutes=1)
+    revision.approved_go_live_at = past
+    revision.content["go_live_at"] = past.isoformat()
+    revision.save(update_fields=["approved_go_live_at", "content"])
+    call_command("publish_scheduled")
+    page.refresh_from_db()
+    assert page.title == "Tietosuojaseloste (ajastettu)" and page.live
+
+    login(client, django_user_model, "toimittaja")
+    compare = f"/admin/pages/{page.pk}/revisions/compare/{first.pk}...{revision.pk}/"
+    response = client.get(compare)
+    assert (
+        response.status_code == 200 and "Tietosuojaseloste (ajastettu)" in response.content.decode()
+    )
+    assert client.get(f"/admin/pages/{page.pk}/revisions/{first.pk}/revert/").status_code == 200
