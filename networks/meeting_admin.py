@@ -38,7 +38,14 @@ def next_meeting(request, meeting_id):
     return TemplateResponse(
         request,
         "networks/admin/next_meeting.html",
-        {"meeting": meeting, "body": body, "planned": planned},
+        {
+            "meeting": meeting,
+            "body": body,
+            "planned": planned,
+            "page_title": _("Create the next meeting"),
+            "page_subtitle": meeting.title,
+            "header_icon": "date",
+        },
     )
 
 
@@ -73,7 +80,15 @@ def registrations(request, meeting_id):
             )
         return response
     return TemplateResponse(
-        request, "networks/admin/meeting_registrations.html", {"meeting": meeting, "rows": rows}
+        request,
+        "networks/admin/meeting_registrations.html",
+        {
+            "meeting": meeting,
+            "rows": rows,
+            "page_title": _("Registrations"),
+            "page_subtitle": meeting.title,
+            "header_icon": "group",
+        },
     )
 
 
