@@ -102,7 +102,7 @@ def body_minutes(meetings):
     all_meetings = {
         m.path: m
         for m in MeetingPage.objects.filter(translation_key__in=translation_keys).only(
-            "path", "translation_key"
+            "path", "depth", "translation_key"
         )
     }
     localized = {meeting.translation_key: meeting for meeting, _body in meetings}
