@@ -449,6 +449,11 @@ def test_archived_body_is_readable_but_out_of_the_navigation(demo_site, client):
     index = client.get(body.get_parent().url).content.decode()
     active, archived = index.split("<h2>Arkistoitu</h2>")
     assert body.title not in active and body.title in archived
+    # An ended body holds no more meetings to sign up for.
+    later = add_meeting(
+        body, "myohempi", timezone.localdate() + datetime.timedelta(days=5), status="planned"
+    )
+    assert not later.registration_open
 
 
 # Dashboard ---------------------------------------------------------------------------------
