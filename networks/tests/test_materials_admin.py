@@ -55,6 +55,7 @@ def test_bulk_upload_lands_in_the_folder_with_the_batch_metadata(
         SimpleUploadedFile("lomautus-opas.docx", docx_bytes()),
         SimpleUploadedFile("valehteleva.pdf", b"Tavallista tekstia, ei PDF:aa."),
         SimpleUploadedFile("tyhja.txt", b""),
+        SimpleUploadedFile("rikki.pdf", b"%PDF-1.4\n1 0 obj <<"),
     ]
     response = post_batch(client, folder, folder.get_parent().specific.collection, files)
     html = response.content.decode()
@@ -71,7 +72,8 @@ def test_bulk_upload_lands_in_the_folder_with_the_batch_metadata(
     # The bad files are named with the reason, in the editor's language; nothing else is kept.
     assert "valehteleva.pdf" in html and "TXT" in html
     assert "tyhja.txt" in html and "tyhjä" in html
-    assert not Material.objects.filter(title__in=["valehteleva", "tyhja"]).exists()
+    assert "rikki.pdf" in html and "vioittunut" in html
+    assert not Material.objects.filter(title__in=["valehteleva", "tyhja", "rikki"]).exists()
     # The folder's page on the site lists the new files, and filters by the batch's type.
     page = client.get(folder.url, {"type": "guide", "year": "2024", "topic": "tyoaika"})
     assert "irtisanomisohje 2024" in page.content.decode()
