@@ -26,3 +26,16 @@ def test_no_axe_violations(site_url, demo_pages, new_page, kind, lang):
         f"axe-core on {kind} ({lang}) {path} as {user or 'a visitor'}:\n"
         f"{format_violations(violations)}"
     )
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_axe_violations_in_a_form_with_errors(site_url, demo_pages, page, lang):
+    """The join form sent empty comes back with its errors, which must be as accessible."""
+    path, _ = demo_pages.resolve("join-request", lang)
+    page.goto(site_url + path)
+    with page.expect_navigation() as navigation:
+        page.locator("main form button[type=submit]").click()
+    assert navigation.value.status == 200
+    assert page.locator("main form .error").count() >= 1, "the empty form was not refused"
+    violations = axe_violations(page)
+    assert not violations, f"axe-core on {path} with errors:\n{format_violations(violations)}"
