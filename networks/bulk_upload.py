@@ -44,14 +44,28 @@ def folder_pages():
     )
 
 
-def is_restricted_page(page):
-    return PageViewRestriction.objects.filter(page__in=page.get_ancestors(inclusive=True)).exists()
-
-
-def is_restricted_collection(collection):
-    return CollectionViewRestriction.objects.filter(
+def collection_keeps_folder_private(folder, collection):
+    """Whoever may open the files must also be allowed into the folder: a members-only folder
+    needs a collection closed to everyone else, and a group's folder one closed to other
+    groups, so that no one reads from a document's address what the folder hides from them."""
+    page_rules = PageViewRestriction.objects.filter(
+        page__in=folder.get_ancestors(inclusive=True)
+    ).prefetch_related("groups")
+    if not page_rules:
+        return True
+    collection_rules = CollectionViewRestriction.objects.filter(
         collection__in=collection.get_ancestors(inclusive=True)
-    ).exists()
+    ).prefetch_related("groups")
+    folder_groups = [
+        set(rule.groups.all()) for rule in page_rules if rule.restriction_type == rule.GROUPS
+    ]
+    if not folder_groups:
+        return bool(collection_rules)
+    allowed = set.intersection(*folder_groups)
+    return any(
+        rule.restriction_type == rule.GROUPS and set(rule.groups.all()) <= allowed
+        for rule in collection_rules
+    )
 
 
 def owning_body(folder):
@@ -116,15 +130,14 @@ class BulkUploadForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         folder, collection = cleaned.get("folder"), cleaned.get("collection")
-        if folder and collection and is_restricted_page(folder):
-            if not is_restricted_collection(collection):
-                self.add_error(
-                    "collection",
-                    _(
-                        "This folder is for members only. Choose a members-only collection, "
-                        "or everyone could open the files."
-                    ),
-                )
+        if folder and collection and not collection_keeps_folder_private(folder, collection):
+            self.add_error(
+                "collection",
+                _(
+                    "This folder is for members only. Choose a collection that only the "
+                    "same members may open, or others could open the files."
+                ),
+            )
         return cleaned
 
 

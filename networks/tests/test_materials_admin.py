@@ -119,10 +119,12 @@ def test_bulk_upload_into_a_members_folder_needs_a_members_collection(
     public = folder.get_parent().specific.collection
     files = [SimpleUploadedFile("salainen-lista.pdf", pdf_bytes("Salainen lista"))]
     response = post_batch(client, folder, public, files)
-    assert "members-only collection" in response.content.decode() or "jäsen" in (
-        response.content.decode()
-    )
-    assert not Material.objects.filter(title="salainen lista").exists()
+    other_network = Collection.objects.get(name="Työsuojelupäälliköiden verkosto – jäsenet")
+    for wrong in (public, other_network):
+        files = [SimpleUploadedFile("salainen-lista.pdf", pdf_bytes("Salainen lista"))]
+        response = post_batch(client, folder, wrong, files)
+        assert response.status_code == 200 and response.context["form"].errors["collection"]
+        assert not Material.objects.filter(title="salainen lista").exists()
     members = Collection.objects.get(name="HR-verkosto – jäsenet")
     files = [SimpleUploadedFile("salainen-lista.pdf", pdf_bytes("Salainen lista"))]
     post_batch(client, folder, members, files)
