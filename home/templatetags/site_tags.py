@@ -27,6 +27,14 @@ def locale_home(context):
     return cache[language_code]
 
 
+def public_children(home):
+    """The home page's live children without a view restriction of their own. Not `.public()`:
+    that adds a condition for every restriction on the site (one per members-only minutes), so
+    every page's chrome would get slower as meetings are added. Restrictions above the children
+    are the home page's: whoever sees a page under it has already passed them."""
+    return home.get_children().live().filter(view_restrictions=None)
+
+
 @register.simple_tag(takes_context=True)
 def site_home(context):
     return locale_home(context)
@@ -62,7 +70,7 @@ def main_menu(context):
     home = locale_home(context)
     if home is None:
         return []
-    return home.get_children().live().public().in_menu()
+    return public_children(home).in_menu()
 
 
 @register.simple_tag
@@ -77,5 +85,5 @@ def footer_links(context):
     home = locale_home(context)
     if home is None:
         return []
-    pages = home.get_children().live().public()
+    pages = public_children(home)
     return list(pages.type(AccessibilityStatementPage)) + list(pages.type(StandardPage))
