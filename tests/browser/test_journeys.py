@@ -5,6 +5,7 @@ with minutes that a publisher approves, and a translator translates a page into 
 The last page of each journey is saved under test-output/screenshots/."""
 
 import re
+import uuid
 from urllib.parse import urlparse
 
 import pytest
@@ -300,3 +301,100 @@ def test_translator_translates_a_page_into_swedish(site_url, new_page):
     for finnish, swedish in done.items():
         if finnish in SWEDISH:
             assert swedish in main_text, f"{swedish!r} not on the Swedish page"
+
+
+# ------------------------------------------------------------------ an editor and a publisher
+
+
+def open_more_actions(page):
+    """The page editor's footer: the main action, and the rest behind its dropdown toggle."""
+    page.locator("footer .w-dropdown__toggle").first.click()
+
+
+def submit_for_moderation(page):
+    open_more_actions(page)
+    with page.expect_navigation():
+        page.locator("footer button[name=action-submit]").click()
+    edit_link = page.locator('.messages a[href$="/edit/"]').first
+    expect(edit_link).to_be_attached()
+    return int(re.search(r"/pages/(\d+)/edit/", edit_link.get_attribute("href")).group(1))
+
+
+def approve_from_dashboard(page, site_url, title):
+    """The publisher finds the page among those awaiting review on the dashboard, opens it and
+    approves it (the plain "approve", without a comment)."""
+    page.goto(site_url + "/admin/")
+    link = page.locator("main").get_by_role("link", name=title, exact=True).first
+    expect(link).to_be_visible()
+    with page.expect_navigation():
+        link.click()
+    open_more_actions(page)
+    approve = page.locator(
+        "footer button[data-workflow-action-name=approve]:not([data-workflow-action-modal-url])"
+    )
+    with page.expect_navigation():
+        approve.click()
+    expect(page.locator(".messages")).to_contain_text(title)
+
+
+def test_editor_creates_a_meeting_with_minutes_and_a_publisher_approves(
+    site_url, demo_pages, new_page
+):
+    network = demo_pages.network("fi")
+    network_path = demo_pages.path(network)
+    marker = uuid.uuid4().hex[:6]
+    meeting_title = f"Selainkokeen kokous {marker}"
+    minutes_title = f"Pöytäkirja: selainkokeen kokous {marker}"
+    agenda_item = "Työhyvinvointikyselyn tulokset"
+    decision = "Päätettiin julkaista kyselyn tulokset verkoston sivuilla."
+
+    editor = new_page(name="toimittaja")
+    admin_login(editor, site_url, "toimittaja")
+
+    # The editor adds a meeting under the network from the page explorer.
+    editor.goto(f"{site_url}/admin/pages/{network['id']}/")
+    with editor.expect_navigation():
+        editor.locator(f'a[href="/admin/pages/{network["id"]}/add_subpage/"]').first.click()
+    with editor.expect_navigation():
+        editor.locator('main a[href*="/add/networks/meetingpage/"]').click()
+    editor.locator("#id_title").fill(meeting_title)
+    editor.locator("#id_date").fill("2027-03-16")
+    editor.keyboard.press("Escape")  # closes the date picker
+    # An editor may not publish, only submit for moderation.
+    expect(editor.locator("footer button[name=action-publish]")).to_have_count(0)
+    meeting_id = submit_for_moderation(editor)
+
+    # ... and its minutes, with an agenda item and a decision as rows.
+    with editor.expect_navigation():
+        editor.goto(f"{site_url}/admin/pages/{meeting_id}/add_subpage/")
+    assert "/add/networks/minutespage/" in editor.url, editor.url
+    editor.locator("#id_title").fill(minutes_title)
+    editor.locator("#id_agenda_items-ADD").click()
+    editor.locator("#id_agenda_items-0-number").fill("1")
+    editor.locator("#id_agenda_items-0-title").fill(agenda_item)
+    editor.locator("#id_decisions-ADD").click()
+    editor.locator("#id_decisions-0-agenda_item_number").fill("1")
+    editor.locator("#id_decisions-0-text").fill(decision)
+    minutes_id = submit_for_moderation(editor)
+
+    # Submitted is not published: a visitor does not see the meeting yet.
+    visitor = new_page()
+    visitor.goto(site_url + network_path)
+    expect(visitor.locator("main a", has_text=meeting_title)).to_have_count(0)
+
+    # The publisher approves both from the dashboard: the meeting first, then its minutes.
+    publisher = new_page(name="julkaisija")
+    admin_login(publisher, site_url, "julkaisija")
+    approve_from_dashboard(publisher, site_url, meeting_title)
+    approve_from_dashboard(publisher, site_url, minutes_title)
+
+    # Live: the visitor finds the meeting on the network's page and its minutes under it.
+    visitor.goto(site_url + network_path)
+    meeting_link = visitor.locator("main").get_by_role("link", name=meeting_title, exact=True)
+    click_and_wait(visitor, meeting_link.first)
+    expect(visitor.locator("main h1")).to_have_text(meeting_title)
+    minutes_path = public_path(visitor, site_url, minutes_id)
+    click_and_wait(visitor, visitor.locator(f'main a[href="{minutes_path}"]').first)
+    expect(visitor.locator("main h1")).to_have_text(minutes_title)
+    expect(visitor.locator("main")).to_contain_text(agenda_item)
+    expect(visitor.locator("main")).to_contain_text(decision)
