@@ -47,10 +47,10 @@ class ListingEntry:
     material: object = None
 
 
-def _ancestor(levels, field):
+def _ancestor(levels, field, model=Page):
     """The given field of the page `levels` steps up, for a page queryset's rows."""
     parent_path = Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Value(levels * STEPLEN))
-    return Subquery(Page.objects.filter(path=parent_path).values(field)[:1])
+    return Subquery(model.objects.filter(path=parent_path).values(field)[:1])
 
 
 class SavedListing(ClusterableModel):
@@ -203,14 +203,11 @@ class SavedListing(ClusterableModel):
     def _minutes(self, request):
         from .meetings import MeetingPage, MinutesPage
 
-        meeting_date = Subquery(
-            MeetingPage.objects.filter(
-                path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Value(STEPLEN))
-            ).values("date")[:1]
-        )
         minutes = (
             self._pages(request, MinutesPage, 2)
-            .annotate(meeting_date=meeting_date, body_title=_ancestor(2, "title"))
+            .annotate(
+                meeting_date=_ancestor(1, "date", MeetingPage), body_title=_ancestor(2, "title")
+            )
             .filter(**self._date_filters("meeting_date"))
             .order_by(*self._order("meeting_date"))[: self.limit]
         )
