@@ -24,7 +24,9 @@ class DemoPages:
     # ---------------------------------------------------------------- the API
 
     def api_pages(self, page_type, lang, user=None, **filters):
-        params = {"type": page_type, "locale": lang, "fields": "html_url", "limit": 50, **filters}
+        # Ordered by id (the order load_demo made them in): the same pages on every database.
+        params = {"type": page_type, "locale": lang, "fields": "html_url", "limit": 50}
+        params.update(order="id", **filters)
         url = f"{self.site_url}/api/v2/pages/?{urlencode(params)}"
         response = self.requests[user].get(url)
         assert response.status == 200, f"GET {url} -> {response.status}"

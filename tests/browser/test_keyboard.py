@@ -2,9 +2,10 @@
 focused link, button and field shows where the focus is, and the language switcher and the
 search field are reached with Tab (and the search works from the keyboard)."""
 
-from urllib.parse import urlparse
+import re
 
 import pytest
+from playwright.sync_api import expect
 
 from .demo_pages import LANGUAGES, SEARCH_WORDS
 
@@ -99,9 +100,9 @@ def test_skip_link_is_first_and_moves_focus_to_main(site_url, demo_pages, page, 
     assert first["onScreen"], "the skip link is focused but not shown on the screen"
     assert first["outlineVisible"] or first["boxShadow"] != "none"
     page.keyboard.press("Enter")
-    assert urlparse(page.url).fragment == "main"
-    assert page.evaluate("document.activeElement.id") == "main"
-    assert page.evaluate("document.activeElement.tagName") == "MAIN"
+    # (expect() waits for the browser to report the in-page navigation.)
+    expect(page).to_have_url(re.compile(r"#main$"))
+    expect(page.locator("main#main")).to_be_focused()
     # The next Tab continues inside the main content, not back in the header.
     page.keyboard.press("Tab")
     after = page.evaluate(FOCUSED)
