@@ -19,8 +19,9 @@ SQLite file, and the gunicorn servers, all stopped by pid at the end.
 2. queries   in-process, with Django's test client and CaptureQueriesContext, page cache off:
              SQL queries per page type for a network with 10 and then 1,000 meetings and a
              folder with 10 and then 1,000 materials.
-3. memory    a fresh gunicorn with one worker serves `--memory-requests` requests (all the URLs
-             above, visitor and member in turn); its RSS before and after.
+3. memory    a fresh gunicorn with one worker serves `--memory-requests` requests (the URLs
+             above, nine in ten as a visitor, one in ten as the member); its RSS before and
+             after.
 """
 
 import argparse
@@ -341,8 +342,10 @@ class Bench:
         port = self.start_server(1, "memory")
         try:
             worker = children_of(self.server.pid)[0]
-            cases = [(url, None) for url in self.urls.values()]
-            cases += [(url, self.cookie) for url in self.urls.values()]
+            # Mostly visitors, as on the real site; every tenth request a member's.
+            visitor = [(url, None) for url in [*self.urls.values(), self.plain_url]]
+            member = [(url, self.cookie) for url in self.urls.values()]
+            cases = [*visitor * 3, *member[:2]] + [*visitor * 3, *member[2:]]
             connection = HTTPConnection("127.0.0.1", port, timeout=60)
             for url, cookie in cases:
                 fetch(connection, url, cookie)
