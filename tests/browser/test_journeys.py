@@ -222,6 +222,7 @@ def translate_segments(page):
     tabs = page.locator("[role=tab]")
     for number in range(tabs.count()):
         tabs.nth(number).click()
+        expect(tabs.nth(number)).to_have_attribute("aria-selected", "true")
         todo = page.locator("li.incomplete:visible")
         while todo.count():
             left = todo.count()
