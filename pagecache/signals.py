@@ -25,6 +25,9 @@ WATCHED_APPS = {
     "wagtailredirects",
     "taggit",
 }
+# Rows in those apps that no page shows to a visitor: a sign-up or a join request must not
+# empty the whole cache.
+IGNORED_MODELS = {"networks.meetingregistration", "networks.joinrequest"}
 DISPATCH_UID = "pagecache"
 
 
@@ -34,7 +37,7 @@ def content_changed(sender=None, **kwargs):
 
 
 def model_changed(sender, **kwargs):
-    if sender._meta.app_label in WATCHED_APPS:
+    if sender._meta.app_label in WATCHED_APPS and sender._meta.label_lower not in IGNORED_MODELS:
         content_changed()
 
 

@@ -219,3 +219,13 @@ def test_generation_survives_eviction_without_reusing_old_keys(page_cache):
     assert generation() == first + 1
     page_cache.delete(GENERATION_KEY)
     assert generation() > first + 1
+
+
+def test_a_meeting_sign_up_leaves_the_cache_alone(client, hr, hr_member):
+    """Members signing up for a meeting would otherwise empty every visitor's cached page."""
+    from networks.models import MeetingPage, MeetingRegistration
+
+    client.get(hr.url)
+    meeting = MeetingPage.objects.descendant_of(hr).live().first()
+    MeetingRegistration.objects.create(meeting=meeting, user=hr_member)
+    assert client.get(hr.url)[HEADER] == "hit"
