@@ -43,3 +43,53 @@ def demo_site(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("load_demo", stdout=out)
     return out.getvalue()
+
+
+_index_to_restore = []
+
+
+@pytest.fixture(autouse=True)
+def _search_index_follows_rollbacks(django_db_blocker):
+    """A real search engine is not rolled back with a test's transaction: objects a test added
+    to or removed from the index are put back as the database has them before the next test
+    starts (by then the rollback has happened), so tests search the demo site, not what an
+    earlier test did to it."""
+    if not _elasticsearch_url():
+        yield
+        return
+    from search.backends import ResilientMixin
+
+    _restore_index(django_db_blocker)
+    original_add, original_delete = ResilientMixin.add, ResilientMixin.delete
+
+    def add(self, obj):
+        _index_to_restore.append((type(obj), obj.pk))
+        return original_add(self, obj)
+
+    def delete(self, obj):
+        _index_to_restore.append((type(obj), obj.pk))
+        return original_delete(self, obj)
+
+    ResilientMixin.add, ResilientMixin.delete = add, delete
+    try:
+        yield
+    finally:
+        ResilientMixin.add, ResilientMixin.delete = original_add, original_delete
+
+
+def _restore_index(django_db_blocker):
+    if not _index_to_restore:
+        return
+    from modelsearch.index import insert_or_update_object
+    from wagtail.search.backends import get_search_backends
+
+    touched = list(dict.fromkeys(_index_to_restore))
+    _index_to_restore.clear()
+    with django_db_blocker.unblock():
+        for model, pk in touched:
+            obj = model._default_manager.filter(pk=pk).first()
+            if obj is not None:
+                insert_or_update_object(obj)
+            else:
+                for backend in get_search_backends(with_auto_update=True):
+                    backend.delete(model(pk=pk))
