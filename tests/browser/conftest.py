@@ -223,6 +223,12 @@ def browser():
         pw.stop()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _fresh_screenshots():
+    """test-output/screenshots/ holds this run's pictures only."""
+    shutil.rmtree(SCREENSHOTS, ignore_errors=True)
+
+
 def _screenshot(pg, name):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     name = re.sub(r"[^A-Za-z0-9_.-]+", "_", name)
