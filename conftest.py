@@ -45,6 +45,42 @@ def demo_site(django_db_setup, django_db_blocker):
     return out.getvalue()
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """The page cache and the login counters live in the cache: every test starts without."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def hr(demo_site):
+    """The HR network's Finnish page."""
+    from networks.models import BodyPage
+
+    return BodyPage.objects.get(slug="hr-verkosto", locale__language_code="fi")
+
+
+@pytest.fixture
+def safety(demo_site):
+    """The occupational-safety managers' network's Finnish page."""
+    from networks.models import BodyPage
+
+    return BodyPage.objects.get(slug="tyosuojelupaallikoiden-verkosto", locale__language_code="fi")
+
+
+@pytest.fixture
+def hr_member(demo_site, django_user_model):
+    return django_user_model.objects.get(username="jasen-hr")
+
+
+@pytest.fixture
+def safety_member(demo_site, django_user_model):
+    return django_user_model.objects.get(username="jasen-tyosuojelu")
+
+
 _index_to_restore = []
 
 

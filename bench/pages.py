@@ -31,8 +31,6 @@ import multiprocessing
 import os
 import secrets
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -40,17 +38,14 @@ import time
 from http.client import HTTPConnection
 from pathlib import Path
 
+from benchlib import free_port, log, percentile, stop_process
+
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = ROOT / ".venv" / "bin" / "python"
 GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
 PG_SCRIPT = ROOT / "scripts" / "postgres.sh"
 MEMBER = "jasen-hr"
 SEARCH = "/haku/?q=ty%C3%B6suojelu"
-STARTED = time.monotonic()
-
-
-def log(message):
-    print(f"[bench {time.monotonic() - STARTED:6.0f}s] {message}", file=sys.stderr, flush=True)
 
 
 def parse_args():
@@ -64,36 +59,6 @@ def parse_args():
     parser.add_argument("--json", help="also write the results as JSON to this file")
     parser.add_argument("--keep", action="store_true", help="keep the temp folder")
     return parser.parse_args()
-
-
-def percentile(values, share):
-    if not values:
-        return None
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered) + 0.5) - 1))]
-
-
-def free_port(start):
-    for port in range(start, start + 200):
-        with socket.socket() as sock:
-            try:
-                sock.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise RuntimeError("no free port")
-
-
-def stop_process(process, name):
-    if process is None or process.poll() is not None:
-        return
-    os.kill(process.pid, signal.SIGTERM)
-    try:
-        process.wait(30)
-    except subprocess.TimeoutExpired:
-        os.kill(process.pid, signal.SIGKILL)
-        process.wait(10)
-    log(f"stopped {name} (pid {process.pid})")
 
 
 def rss_kib(pid):

@@ -32,13 +32,10 @@ import csv
 import html
 import io
 import json
-import math
 import os
 import random
 import re
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -48,6 +45,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import requests
+from benchlib import free_port, log, percentile, stop_process
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = ROOT / ".venv" / "bin" / "python"
@@ -97,13 +95,6 @@ TITLE_TAILS = [
 ]
 
 
-STARTED = time.monotonic()
-
-
-def log(message):
-    print(f"[bench {time.monotonic() - STARTED:6.0f}s] {message}", file=sys.stderr, flush=True)
-
-
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000,10000", help="synthetic material counts")
@@ -143,14 +134,6 @@ def parse_args():
 
 
 # ------------------------------------------------------------------------------ statistics
-
-
-def percentile(values, share):
-    """Nearest-rank percentile of a list of numbers (None when empty)."""
-    if not values:
-        return None
-    ordered = sorted(values)
-    return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
 
 
 def ms(seconds):
@@ -241,31 +224,6 @@ def run_load(job, items, clients, max_requests, time_limit, setup=None, teardown
 
 
 # ------------------------------------------------------------------------------ processes
-
-
-def free_port(start):
-    for port in range(start, start + 200):
-        with socket.socket() as sock:
-            try:
-                sock.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise RuntimeError("no free port")
-
-
-def stop_process(process, name, grace=30):
-    """Stop one process we started, by its pid: SIGTERM, then SIGKILL after `grace` seconds."""
-    if process is None or process.poll() is not None:
-        return
-    os.kill(process.pid, signal.SIGTERM)
-    try:
-        process.wait(grace)
-    except subprocess.TimeoutExpired:
-        log(f"{name} (pid {process.pid}) still alive after {grace}s: SIGKILL")
-        os.kill(process.pid, signal.SIGKILL)
-        process.wait(10)
-    log(f"stopped {name} (pid {process.pid})")
 
 
 def code_version():

@@ -24,16 +24,6 @@ def page_cache(settings):
 
 
 @pytest.fixture
-def hr(demo_site):
-    return BodyPage.objects.get(slug="hr-verkosto", locale__language_code="fi")
-
-
-@pytest.fixture
-def hr_member(demo_site, django_user_model):
-    return django_user_model.objects.get(username="jasen-hr")
-
-
-@pytest.fixture
 def bank(demo_site):
     """A public knowledge bank: a folder listing with documents."""
     return KnowledgeBankPage.objects.live().public().filter(locale__language_code="fi").first()
