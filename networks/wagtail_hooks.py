@@ -14,7 +14,8 @@ from . import (
     meeting_admin,  # noqa: F401  (next meeting, registrations, dashboard panels)
     views,
 )
-from .models import Membership, Organisation, Person, Topic
+from .models import Membership, MinutesPage, Organisation, Person, Topic
+from .privacy import restrict_new_minutes
 
 
 @hooks.register("before_serve_document")
@@ -111,3 +112,9 @@ class NetworkRegisterGroup(SnippetViewSetGroup):
 
 
 register_snippet(NetworkRegisterGroup)
+
+
+@hooks.register("after_create_page")
+def new_minutes_are_members_only(request, page):
+    if isinstance(page.specific, MinutesPage):
+        restrict_new_minutes(page)

@@ -162,6 +162,8 @@ WAGTAILDOCS_EXTENSIONS = [
     "gif",
     "webp",
 ]
+# Groups that read every body's members-only pages and files besides its members.
+PRIVATE_MATERIAL_READER_GROUPS = ["Kääntäjät"]
 MEMBERSHIP_REQUESTS_EMAIL = os.environ.get("MEMBERSHIP_REQUESTS_EMAIL", "verkostot@example.fi")
 MATERIAL_MAX_UPLOAD_SIZE = int(os.environ.get("MATERIAL_MAX_UPLOAD_SIZE", 50 * 1024 * 1024))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -210,8 +210,9 @@ def admin_login(page, site_url, username):
 
 
 def public_path(page, site_url, page_id):
+    """The page's path, as the API shows it to whoever `page` is logged in as."""
     response = page.request.get(f"{site_url}/api/v2/pages/{page_id}/")
-    assert response.status == 200, f"page {page_id} is not public"
+    assert response.status == 200, f"page {page_id} is not visible here"
     return urlparse(response.json()["meta"]["html_url"]).path
 
 
@@ -341,7 +342,8 @@ def approve_from_dashboard(page, site_url, title):
 def test_editor_creates_a_meeting_with_minutes_and_a_publisher_approves(
     site_url, demo_pages, new_page
 ):
-    network = demo_pages.network("fi")
+    # The HR network: its new minutes are for its members, so the member reads them at the end.
+    network = demo_pages.api_page("networks.BodyPage", "fi", slug="hr-verkosto")
     network_path = demo_pages.path(network)
     marker = uuid.uuid4().hex[:6]
     meeting_title = f"Selainkokeen kokous {marker}"
@@ -394,8 +396,15 @@ def test_editor_creates_a_meeting_with_minutes_and_a_publisher_approves(
     meeting_link = visitor.locator("main").get_by_role("link", name=meeting_title, exact=True)
     click_and_wait(visitor, meeting_link.first)
     expect(visitor.locator("main h1")).to_have_text(meeting_title)
-    minutes_path = public_path(visitor, site_url, minutes_id)
-    click_and_wait(visitor, visitor.locator(f'main a[href="{minutes_path}"]').first)
-    expect(visitor.locator("main h1")).to_have_text(minutes_title)
-    expect(visitor.locator("main")).to_contain_text(agenda_item)
-    expect(visitor.locator("main")).to_contain_text(decision)
+    meeting_path = urlparse(visitor.url).path
+    # New minutes start members-only: not in the visitor's API nor on the meeting page ...
+    assert visitor.request.get(f"{site_url}/api/v2/pages/{minutes_id}/").status == 404
+    expect(visitor.locator("main")).not_to_contain_text(decision)
+    # ... while a member of the network opens them from the meeting page.
+    member = new_page(MEMBER)
+    member.goto(site_url + meeting_path)
+    minutes_path = public_path(member, site_url, minutes_id)
+    click_and_wait(member, member.locator(f'main a[href="{minutes_path}"]').first)
+    expect(member.locator("main h1")).to_have_text(minutes_title)
+    expect(member.locator("main")).to_contain_text(agenda_item)
+    expect(member.locator("main")).to_contain_text(decision)

@@ -16,12 +16,10 @@ from PIL import ImageDraw
 from wagtail.images.models import Image
 from wagtail.models import (
     Collection,
-    CollectionViewRestriction,
     GroupCollectionPermission,
     GroupPagePermission,
     Locale,
     Page,
-    PageViewRestriction,
     Site,
 )
 
@@ -54,6 +52,7 @@ from networks.models import (
     Topic,
 )
 from networks.models.choices import DatePrecision, Frequency, MeetingStatus
+from networks.privacy import restrict_collection, restrict_page
 from terminology.demo import load_terms
 
 BODY_FIELDS = [
@@ -312,7 +311,7 @@ class Command(BaseCommand):
         for folder_spec in spec.get("folders", []):
             folder = self.page(body, FolderPage, folder_spec)
             if folder_spec.get("private"):
-                self.restrict(folder, group)
+                restrict_page(folder, group)
             self.add_materials(
                 body,
                 folder,
@@ -359,7 +358,7 @@ class Command(BaseCommand):
                     Attendance(page=minutes, name=name, organisation=organisation).save()
                 minutes.save_revision().publish()
             if minutes_spec.get("private"):
-                self.restrict(minutes, group)
+                restrict_page(minutes, group)
         return meeting
 
     def make_newsletter(self, body, spec):
@@ -432,22 +431,8 @@ class Command(BaseCommand):
         collection = body.collection.get_children().filter(name=name).first()
         if collection is None:
             collection = body.collection.add_child(name=name)
-            restriction = CollectionViewRestriction.objects.create(
-                collection=collection, restriction_type=CollectionViewRestriction.GROUPS
-            )
-            restriction.groups.set([group, *self.readers_of_private_material()])
+            restrict_collection(collection, group)
         return collection
-
-    def readers_of_private_material(self):
-        """Translators read members-only pages to translate them; editors work in the admin."""
-        return Group.objects.filter(name="Kääntäjät")
-
-    def restrict(self, page, group):
-        if not page.view_restrictions.exists():
-            restriction = PageViewRestriction.objects.create(
-                page=page, restriction_type=PageViewRestriction.GROUPS
-            )
-            restriction.groups.set([group, *self.readers_of_private_material()])
 
     def logo(self, key, name):
         image = Image.objects.filter(title=name).first()
