@@ -23,16 +23,17 @@ def translation_status(target_language="sv"):
         Page.objects.filter(locale=target_locale).values_list("translation_key", "id")
     )
     term_problems = problems_by_object(target_language)
-    synced_at = dict(
-        TranslationSource.objects.filter(locale=source_locale).values_list(
-            "object_id", "last_updated_at"
-        )
-    )
+    sources = {
+        object_id: (source_id, updated)
+        for source_id, object_id, updated in TranslationSource.objects.filter(
+            locale=source_locale
+        ).values_list("id", "object_id", "last_updated_at")
+    }
     bodies = dict(BodyPage.objects.filter(locale=source_locale).values_list("path", "title"))
     groups = {}
     for page in pages:
         changed = page["latest_revision_created_at"]
-        synced = synced_at.get(page["translation_key"])
+        source_id, synced = sources.get(page["translation_key"], (None, None))
         problems = term_problems.get(page["translation_key"], [])
         if page["translation_key"] not in translated:
             state = "missing"
@@ -52,6 +53,7 @@ def translation_status(target_language="sv"):
                 "changed": changed,
                 "synced": synced,
                 "translation_id": translated.get(page["translation_key"]),
+                "source_id": source_id,
                 "term_problems": problems,
             }
         )

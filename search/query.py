@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
-from networks.models import BodyPage, Material, MeetingPage
+from networks.models import BodyPage, Material, MeetingPage, MinutesPage
 
 from .access import visible_documents, visible_pages
 from .analysis import analyse_word, index_terms, normalise_query, query_terms, words
@@ -118,9 +118,7 @@ def _collect(request, query, languages, backend):
         locale = Locale.objects.filter(language_code=language).first()
         pages = visible_pages(request, Page.objects.filter(locale=locale)).exclude(depth__lte=1)
         found = _search(backend, pages, normalised)
-        meeting_dates = dict(
-            MeetingPage.objects.filter(pk__in=[p.pk for p in found]).values_list("pk", "date")
-        )
+        meeting_dates = _meeting_dates(found)
         for page in found:
             # The plain page is enough for ranking and facets; only the hits on show are
             # loaded as their specific type (see with_snippet_text).
@@ -182,6 +180,21 @@ def _owning_body(page, bodies, language):
     paths = bodies["by_path"].get(language, {})
     best = max((path for path in paths if page.path.startswith(path)), key=len, default="")
     return paths.get(best, "")
+
+
+def _meeting_dates(pages):
+    """{page id: date} of the meetings among `pages` and of minutes by their meeting's date:
+    minutes of a 2020 meeting belong to 2020, whenever they were published."""
+    meeting_path = {}
+    for page in pages:
+        if page.specific_class is MeetingPage:
+            meeting_path[page.pk] = page.path
+        elif page.specific_class is MinutesPage:
+            meeting_path[page.pk] = page.path[: -Page.steplen]
+    dates = dict(
+        MeetingPage.objects.filter(path__in=set(meeting_path.values())).values_list("path", "date")
+    )
+    return {pk: dates.get(path) for pk, path in meeting_path.items()}
 
 
 def _published(page):

@@ -30,6 +30,10 @@ def test_lists_untranslated_and_outdated_pages_until_the_translation_is_updated(
 
     lukio = BodyPage.objects.get(slug="lukio", locale__language_code="fi")
     source = TranslationSource.objects.get_for_instance(lukio)
+    # Each row leads to the next step: an outdated page to updating its translation, a missing
+    # one to wagtail-localize's Translate view.
+    assert f'href="/admin/localize/update/{source.pk}/"' in html
+    assert 'class="missing"><td><a href="/admin/localize/submit/page/' in html
     source.update_from_db()
     Translation.objects.get(source=source, target_locale__language_code="sv").save_target()
     assert "Lukion työnantajaryhmä" not in states()

@@ -160,3 +160,22 @@ def test_private_swedish_document_shows_only_to_members(demo_site, client, djang
             client.force_login(django_user_model.objects.get(username=username))
         titles = result_titles(client.get("/sv/sok/", {"q": "förteckningar medlemmarna"}))
         assert ("HR-nätverkets medlemsförteckning" in titles) is visible, username
+
+
+def test_minutes_count_in_their_meetings_year(demo_site, hr_member, rf):
+    """The year facet puts minutes in the year of their meeting, not the year they were put
+    on the site (the demo was loaded today)."""
+    from django.utils import translation
+
+    from networks.models import MinutesPage
+    from search.query import run_search
+
+    minutes = MinutesPage.objects.live().filter(locale__language_code="fi")
+    dated = [m for m in minutes if m.meeting and m.meeting.date]
+    assert dated, "the demo has minutes of dated meetings"
+    request = rf.get("/haku/")
+    request.user = hr_member
+    with translation.override("fi"):
+        outcome = run_search(request, dated[0].title, "fi", backend="database")
+    hit = next(h for h in outcome.hits if h.obj.pk == dated[0].pk)
+    assert hit.year == dated[0].meeting.date.year

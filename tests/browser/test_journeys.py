@@ -253,14 +253,14 @@ def test_translator_translates_a_page_into_swedish(site_url, new_page):
     admin_login(translator, site_url, "kaantaja")
 
     # The translators' to-do list in the admin (its menu item) names a page with no Swedish
-    # version. Its link goes to the Finnish page's edit view, which a translator may not open,
-    # so the translator takes the page from there to wagtail-localize's Translate view.
+    # version; its link is wagtail-localize's Translate view of that page.
     with translator.expect_navigation():
         translator.locator('a[href="/admin/translation-status/"]').first.click()
     missing = translator.locator("tr.missing a").first
     expect(missing).to_be_visible()
     finnish_title = missing.inner_text().strip()
-    page_id = int(re.search(r"/pages/(\d+)/", missing.get_attribute("href")).group(1))
+    translate_url = missing.get_attribute("href")
+    page_id = int(re.fullmatch(r"/admin/localize/submit/page/(\d+)/", translate_url).group(1))
     finnish_path = public_path(translator, site_url, page_id)
 
     # Before: a visitor on the Finnish page is told there is no Swedish version yet.
@@ -269,9 +269,10 @@ def test_translator_translates_a_page_into_swedish(site_url, new_page):
     expect(visitor.locator("main h1")).to_have_text(finnish_title)
     expect(visitor.locator("nav.language-switcher .notice")).to_be_visible()
 
-    # The translator asks for a Swedish translation (wagtail-localize's "Translate this page")
-    # and translates it segment by segment in the translation editor.
-    translator.goto(f"{site_url}/admin/localize/submit/page/{page_id}/")
+    # The translator follows the link, asks for a Swedish translation and translates it
+    # segment by segment in the translation editor.
+    with translator.expect_navigation():
+        missing.click()
     translator.locator("input[name=locales][type=checkbox]").check()
     with translator.expect_navigation():
         translator.locator("main input[type=submit]").click()
