@@ -2,10 +2,8 @@
 reader may see: live, outside page restrictions they do not pass."""
 
 from dataclasses import dataclass
-from functools import reduce
-from operator import or_
 
-from django.db.models import Q
+from django.db.models.functions import Length, Substr
 from wagtail.models import Page
 
 from search.access import visible_pages
@@ -22,11 +20,11 @@ def with_minutes(request, meetings):
     meetings = list(meetings)
     if not meetings:
         return meetings
-    children = reduce(or_, (Q(path__startswith=m.path, depth=m.depth + 1) for m in meetings))
-    minutes = {
-        page.path[:-STEPLEN]: page
-        for page in visible_pages(request, MinutesPage.objects.filter(children))
-    }
+    # Minutes are the meetings' children: match their parent's path, one condition for all.
+    children = MinutesPage.objects.annotate(
+        parent_path=Substr("path", 1, Length("path") - STEPLEN)
+    ).filter(parent_path__in=[m.path for m in meetings])
+    minutes = {page.path[:-STEPLEN]: page for page in visible_pages(request, children)}
     for meeting in meetings:
         meeting.visible_minutes = minutes.get(meeting.path)
     return meetings

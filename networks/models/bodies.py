@@ -367,14 +367,17 @@ class BodyPage(RoutablePageMixin, NormalisedSearchMixin, Page):
         return NewsletterPage.objects.child_of(self).live().first()
 
     def get_context(self, request, *args, **kwargs):
+        from search.access import visible_pages
+
         from ..decisions import with_minutes
         from .materials import FolderPage, KnowledgeBankPage, NewsletterPage
         from .meetings import MeetingPage
 
         context = super().get_context(request, *args, **kwargs)
-        children = self.get_children().live().public()
-        meetings = MeetingPage.objects.child_of(self).live().public()
-        sub_bodies = BodyPage.objects.child_of(self).live().public().select_related("chair")
+        # What this reader may see: members also get their network's members-only pages.
+        children = visible_pages(request, self.get_children())
+        meetings = visible_pages(request, MeetingPage.objects.child_of(self))
+        sub_bodies = visible_pages(request, BodyPage.objects.child_of(self)).select_related("chair")
         context.update(
             upcoming_meetings=meetings.filter(status=MeetingStatus.PLANNED).order_by("date"),
             past_meetings=with_minutes(
@@ -383,7 +386,7 @@ class BodyPage(RoutablePageMixin, NormalisedSearchMixin, Page):
             sub_bodies=sub_bodies.exclude(status=BodyStatus.ARCHIVED),
             archived_sub_bodies=sub_bodies.filter(status=BodyStatus.ARCHIVED),
             folders=children.type(FolderPage, KnowledgeBankPage).specific(),
-            newsletters=NewsletterPage.objects.child_of(self).live().public(),
+            newsletters=visible_pages(request, NewsletterPage.objects.child_of(self)),
         )
         return context
 

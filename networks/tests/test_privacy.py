@@ -43,3 +43,11 @@ def _request_of(user):
     request.user = user or AnonymousUser()
     request.session = {}
     return request
+
+
+def test_body_page_lists_members_only_folders_to_members_only(hr, client, hr_member):
+    folder = hr.get_children().get(slug="jasenaineisto")
+    assert folder.get_view_restrictions().exists()
+    assert folder.url not in client.get(hr.url).content.decode()
+    client.force_login(hr_member)
+    assert folder.url in client.get(hr.url).content.decode()
