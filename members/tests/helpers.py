@@ -18,7 +18,10 @@ def add_meeting(body, title, date, status=MeetingStatus.PLANNED, **fields):
 
 
 def add_minutes(meeting, title):
-    minutes = MinutesPage(title=title, slug=slugify(title), status="published")
+    """Approved and published minutes under the meeting."""
+    minutes = MinutesPage(
+        title=title, slug=slugify(title), status="published", approved_on=meeting.date
+    )
     meeting.add_child(instance=minutes)
     minutes.save_revision().publish()
     return minutes

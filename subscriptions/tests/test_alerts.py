@@ -8,12 +8,12 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
 
-from members.tests.helpers import add_material, add_meeting
+from members.tests.helpers import add_material, add_meeting, add_minutes
 from networks.models import Membership, Person
 from subscriptions import alerts
 from subscriptions.models import MemberAlert
 
-from .utils import add_minutes, restrict_to
+from .utils import restrict_to
 
 pytestmark = pytest.mark.django_db
 

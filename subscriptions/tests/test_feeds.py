@@ -4,11 +4,11 @@ import datetime
 
 import pytest
 
-from members.tests.helpers import add_material, add_meeting, in_a_month
+from members.tests.helpers import add_material, add_meeting, add_minutes, in_a_month
 from networks.models import Material, MeetingPage
 from networks.models.choices import DatePrecision, MeetingStatus, Season
 
-from .utils import add_minutes, entries, events, restrict_to
+from .utils import entries, events, restrict_to
 
 pytestmark = pytest.mark.django_db
 

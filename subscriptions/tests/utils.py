@@ -1,11 +1,8 @@
 """Small builders for the subscriptions tests."""
 
 import feedparser
-from django.utils.text import slugify
 from icalendar import Calendar
 from wagtail.models import PageViewRestriction
-
-from networks.models import MinutesPage
 
 
 def events(client, url):
@@ -40,13 +37,3 @@ def restrict_to(page, group):
     )
     restriction.groups.add(group)
     return restriction
-
-
-def add_minutes(meeting, title):
-    """Approved and published minutes under the meeting."""
-    minutes = MinutesPage(
-        title=title, slug=slugify(title), status="published", approved_on=meeting.date
-    )
-    meeting.add_child(instance=minutes)
-    minutes.save_revision().publish()
-    return minutes
