@@ -3,18 +3,21 @@ and documents on the chosen backend (falling back to the database when the engin
 keep only what the request may see, and build facets, snippets and suggestions from that."""
 
 import difflib
+import hashlib
 import html
 import logging
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.core.cache import cache
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
 from networks.models import BodyPage, Material, MeetingPage, MinutesPage
+from pagecache.middleware import generation
 
-from .access import visible_documents, visible_pages
+from .access import refused_collection_ids, refused_page_paths, visible_documents, visible_pages
 from .analysis import analyse_word, index_terms, normalise_query, query_terms, words
 
 logger = logging.getLogger(__name__)
@@ -23,6 +26,7 @@ logger = logging.getLogger(__name__)
 # through larger results with the scroll API, three round trips), and facets count these.
 MAX_HITS = 100
 SNIPPET_WORDS = 14
+VOCABULARY_TIMEOUT = 60 * 60
 # Text only a snippet needs: loaded for the hits on show, not for every match.
 HEAVY_MATERIAL_FIELDS = ("extracted_text", "description", "description_sv")
 
@@ -312,12 +316,7 @@ def _matches(word, wanted, language):
 
 def suggest(request, query, language):
     """'Did you mean': the closest words among titles the request may see."""
-    locale = Locale.objects.filter(language_code=language).first()
-    titles = visible_pages(request, Page.objects.filter(locale=locale)).values_list(
-        "title", flat=True
-    )
-    documents = visible_documents(request, Material.objects.all()).values_list("title", flat=True)
-    vocabulary = {w.lower() for title in [*titles, *documents] for w in words(title) if len(w) > 2}
+    vocabulary = _vocabulary(request, language)
     suggestion, changed = [], False
     for word in words(query):
         close = difflib.get_close_matches(word.lower(), vocabulary, n=1, cutoff=0.75)
@@ -327,3 +326,29 @@ def suggest(request, query, language):
         else:
             suggestion.append(word)
     return " ".join(suggestion) if changed else ""
+
+
+def _vocabulary(request, language):
+    """The words of every title the request may see. Reading 100,000 titles takes seconds, so
+    the words are kept until content changes (the page cache's generation) and per set of
+    refused restrictions: two readers who may see the same things share one vocabulary."""
+    refused = (
+        tuple(sorted(refused_page_paths(request))),
+        tuple(sorted(refused_collection_ids(request))),
+    )
+    digest = hashlib.sha256(repr(refused).encode()).hexdigest()[:16]
+    key = f"search:vocabulary:{generation()}:{language}:{digest}"
+    vocabulary = cache.get(key)
+    if vocabulary is None:
+        locale = Locale.objects.filter(language_code=language).first()
+        titles = visible_pages(request, Page.objects.filter(locale=locale)).values_list(
+            "title", flat=True
+        )
+        documents = visible_documents(request, Material.objects.all()).values_list(
+            "title", flat=True
+        )
+        vocabulary = sorted(
+            {w.lower() for title in [*titles, *documents] for w in words(title) if len(w) > 2}
+        )
+        cache.set(key, vocabulary, VOCABULARY_TIMEOUT)
+    return vocabulary

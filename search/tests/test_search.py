@@ -179,3 +179,14 @@ def test_minutes_count_in_their_meetings_year(demo_site, hr_member, rf):
         outcome = run_search(request, dated[0].title, "fi", backend="database")
     hit = next(h for h in outcome.hits if h.obj.pk == dated[0].pk)
     assert hit.year == dated[0].meeting.date.year
+
+
+def test_suggestions_are_shared_only_by_readers_who_see_the_same(demo_site, client, hr_member):
+    """The suggestion vocabulary is kept between searches, never across what readers may see:
+    a word only in a members-only title is suggested to the member, not to a visitor after."""
+    client.force_login(hr_member)
+    member = client.get("/haku/", {"q": "jäsenluetelo"}).content.decode()
+    assert "jäsenluettelo" in member.split('role="status"')[1]
+    client.logout()
+    visitor = client.get("/haku/", {"q": "jäsenluetelo"}).content.decode()
+    assert "jäsenluettelo" not in visitor
