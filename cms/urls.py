@@ -12,6 +12,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from networks.views import join_request, serve_material
+from pagecache import views as pagecache_views
 from search import views as search_views
 
 from .api import api_router
@@ -50,6 +51,8 @@ urlpatterns += i18n_patterns(
     path("", include("members.urls")),
     # Public feeds, newsletter subscriptions, members' e-mail alerts.
     path("", include("subscriptions.urls")),
+    # Wagtail's page view with remembered routes (pagecache.views), then Wagtail's own URLs.
+    re_path(wagtail_urls.serve_pattern, pagecache_views.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -40,17 +40,18 @@ class HomePage(NormalisedSearchMixin, Page):
     def get_context(self, request, *args, **kwargs):
         from networks.models import BodyPage, MeetingPage
         from networks.models.choices import MeetingStatus
+        from networks.models.listings import ancestor_value
+        from search.access import visible_pages
 
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.get_children().live().public().in_menu().specific()
+        context["sections"] = visible_pages(request, self.get_children()).in_menu().specific()
         context["upcoming_meetings"] = (
-            MeetingPage.objects.descendant_of(self)
-            .live()
-            .public()
+            visible_pages(request, MeetingPage.objects.descendant_of(self))
             .filter(status=MeetingStatus.PLANNED)
+            .annotate(body_title=ancestor_value(1, "title"))
             .order_by("date")[:5]
         )
-        context["body_count"] = BodyPage.objects.descendant_of(self).live().public().count()
+        context["body_count"] = visible_pages(request, BodyPage.objects.descendant_of(self)).count()
         return context
 
 

@@ -1,9 +1,11 @@
 """What a request may see: live pages outside restrictions it does not pass, and documents
-outside collections it may not open. Search, facets and suggestions all start from here.
+outside collections it may not open. Search, facets, listings and suggestions all start here.
 
 Wagtail's own `accept_request` reads the user's groups once per restriction; with a
-restriction on every members-only minutes page that is dozens of queries per listing, so the
-groups are read once per request and the refused restrictions are kept on the request."""
+restriction on every members-only minutes page that is dozens of queries per listing. Here the
+restrictions (paths, collections, groups) are read once per content generation
+(`pagecache.memo`: restrictions are content, and changing one bumps the generation), the user's
+groups once per request, and the refused restrictions are kept on the request."""
 
 from wagtail.models import (
     BaseViewRestriction,
@@ -11,6 +13,8 @@ from wagtail.models import (
     Page,
     PageViewRestriction,
 )
+
+from pagecache.memo import remember
 
 
 def _group_ids(request):
@@ -23,21 +27,50 @@ def _group_ids(request):
 
 
 def _accepts(restriction, request):
-    if restriction.restriction_type == BaseViewRestriction.GROUPS:
-        if request.user.is_superuser:
-            return True
-        return bool(_group_ids(request) & {group.pk for group in restriction.groups.all()})
-    return restriction.accept_request(request)
+    """Wagtail's `accept_request`, for a restriction read as plain data."""
+    kind = restriction["type"]
+    if kind == BaseViewRestriction.GROUPS:
+        return request.user.is_superuser or bool(_group_ids(request) & restriction["groups"])
+    if kind == BaseViewRestriction.LOGIN:
+        return request.user.is_authenticated
+    model = restriction["model"]
+    return model(pk=restriction["id"], restriction_type=kind).accept_request(request)
 
 
-def _refused(restrictions, request):
-    return [r for r in restrictions.prefetch_related("groups") if not _accepts(r, request)]
+def _restrictions(request, model, target):
+    """Every restriction of one kind as plain data, with the path or id of what it guards."""
+
+    def build():
+        rows = {}
+        for restriction_id, kind, guarded, group_id in model.objects.values_list(
+            "id", "restriction_type", target, "groups"
+        ):
+            row = rows.setdefault(
+                restriction_id,
+                {"id": restriction_id, "type": kind, "target": guarded, "groups": set()},
+            )
+            if group_id is not None:
+                row["groups"].add(group_id)
+        return list(rows.values())
+
+    rows = remember(request, ("restrictions", model._meta.label), build)
+    return [{**row, "model": model} for row in rows]
+
+
+def _outermost(paths):
+    """Paths without those under another path of the list: one condition covers a subtree."""
+    kept = []
+    for path in sorted(set(paths)):
+        if not kept or not path.startswith(kept[-1]):
+            kept.append(path)
+    return kept
 
 
 def refused_page_paths(request):
     if not hasattr(request, "_access_refused_page_paths"):
-        refused = _refused(PageViewRestriction.objects.select_related("page"), request)
-        request._access_refused_page_paths = [r.page.path for r in refused]
+        restrictions = _restrictions(request, PageViewRestriction, "page__path")
+        refused = [r["target"] for r in restrictions if not _accepts(r, request)]
+        request._access_refused_page_paths = _outermost(refused)
     return request._access_refused_page_paths
 
 
@@ -51,13 +84,24 @@ def visible_pages(request, queryset=None):
 
 def refused_collection_ids(request):
     if not hasattr(request, "_access_refused_collection_ids"):
-        ids = set()
-        restrictions = CollectionViewRestriction.objects.select_related("collection")
-        for restriction in _refused(restrictions, request):
-            collection = restriction.collection
-            ids.update(collection.get_descendants(inclusive=True).values_list("pk", flat=True))
-        request._access_refused_collection_ids = ids
+        restrictions = _restrictions(request, CollectionViewRestriction, "collection__path")
+        refused = [r["target"] for r in restrictions if not _accepts(r, request)]
+        request._access_refused_collection_ids = _collections_under(request, _outermost(refused))
     return request._access_refused_collection_ids
+
+
+def _collections_under(request, paths):
+    """Ids of the collections at and below these paths."""
+    if not paths:
+        return set()
+
+    def build():
+        from wagtail.models import Collection
+
+        return list(Collection.objects.values_list("pk", "path"))
+
+    collections = remember(request, ("collection paths",), build)
+    return {pk for pk, path in collections if path.startswith(tuple(paths))}
 
 
 def visible_documents(request, queryset):

@@ -1,4 +1,9 @@
-"""Site chrome: the language switcher, navigation, breadcrumbs and footer links."""
+"""Site chrome: the language switcher, navigation, breadcrumbs and footer links.
+
+None of it depends on who is looking (menus and footers list only pages without a view
+restriction of their own; breadcrumbs are the ancestors of a page the reader already may see),
+so it is worked out once per content generation and kept as plain titles and addresses
+(`pagecache.memo`)."""
 
 from django import template
 from django.conf import settings
@@ -7,24 +12,13 @@ from django.utils import translation
 from wagtail.models import Locale, Page
 
 from home.models import AccessibilityStatementPage, HomePage, StandardPage
+from pagecache.memo import remember
 
 register = template.Library()
 
 
-def locale_home(context):
-    """The home page of the active language, looked up once per request for all the chrome."""
-    request = context.get("request")
-    language_code = translation.get_language() or settings.LANGUAGE_CODE
-    cache = getattr(request, "_locale_homes", None)
-    if cache is None:
-        cache = {}
-        if request is not None:
-            request._locale_homes = cache
-    if language_code not in cache:
-        cache[language_code] = (
-            HomePage.objects.filter(locale__language_code=language_code).live().first()
-        )
-    return cache[language_code]
+def link(page, request):
+    return {"title": page.title, "url": page.get_url(request), "pk": page.pk, "path": page.path}
 
 
 def public_children(home):
@@ -35,9 +29,40 @@ def public_children(home):
     return home.get_children().live().filter(view_restrictions=None)
 
 
+def site_chrome(context):
+    """Home, menu and footer links of the active language on this host."""
+    request = context.get("request")
+    language_code = translation.get_language() or settings.LANGUAGE_CODE
+
+    def build():
+        home = HomePage.objects.filter(locale__language_code=language_code).live().first()
+        if home is None:
+            return {"home": None, "menu": [], "footer": []}
+        children = public_children(home)
+        footer = [*children.type(AccessibilityStatementPage), *children.type(StandardPage)]
+        return {
+            "home": link(home, request),
+            "menu": [link(page, request) for page in children.in_menu()],
+            "footer": [link(page, request) for page in footer],
+        }
+
+    host = request.get_host() if request is not None else None
+    return remember(request, ("chrome", host, language_code), build)
+
+
 @register.simple_tag(takes_context=True)
 def site_home(context):
-    return locale_home(context)
+    return site_chrome(context)["home"]
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    return site_chrome(context)["menu"]
+
+
+@register.simple_tag(takes_context=True)
+def footer_links(context):
+    return site_chrome(context)["footer"]
 
 
 @register.simple_tag(takes_context=True)
@@ -45,45 +70,51 @@ def language_links(context, page=None):
     """Links to this page in each other language, or to its nearest translated ancestor."""
     request = context["request"]
     current = translation.get_language()
-    links = []
-    for code, name in settings.LANGUAGES:
-        if code == current:
-            continue
-        url, fallback = None, False
-        if isinstance(page, Page):
+    if not isinstance(page, Page):
+        return [
+            {"code": code, "name": name, "url": translate_url(request.get_full_path(), code)}
+            for code, name in settings.LANGUAGES
+            if code != current
+        ]
+
+    def build():
+        links = []
+        for code, name in settings.LANGUAGES:
+            if code == current:
+                continue
             locale = Locale.objects.get(language_code=code)
+            fallback = False
             for candidate in [page, *reversed(page.get_ancestors())]:
                 translated = candidate.get_translation_or_none(locale)
                 if translated is not None and translated.live:
-                    url = translated.get_url(request)
+                    links.append(
+                        {
+                            "code": code,
+                            "name": name,
+                            "url": translated.get_url(request),
+                            "fallback": fallback,
+                        }
+                    )
                     break
                 fallback = True
-        else:
-            url = translate_url(request.get_full_path(), code)
-        if url:
-            links.append({"code": code, "name": name, "url": url, "fallback": fallback})
-    return links
+        return links
+
+    if page.pk is None:  # a preview of a page not saved yet
+        return build()
+    return remember(request, ("languages", request.get_host(), current, page.pk), build)
 
 
 @register.simple_tag(takes_context=True)
-def main_menu(context):
-    home = locale_home(context)
-    if home is None:
-        return []
-    return public_children(home).in_menu()
-
-
-@register.simple_tag
-def breadcrumbs(page):
+def breadcrumbs(context, page):
     if not isinstance(page, Page):
         return []
-    return [p for p in page.get_ancestors().filter(depth__gt=1).specific() if p.live]
+    request = context.get("request")
 
+    def build():
+        ancestors = page.get_ancestors().filter(depth__gt=1)
+        return [link(ancestor, request) for ancestor in ancestors if ancestor.live]
 
-@register.simple_tag(takes_context=True)
-def footer_links(context):
-    home = locale_home(context)
-    if home is None:
-        return []
-    pages = public_children(home)
-    return list(pages.type(AccessibilityStatementPage)) + list(pages.type(StandardPage))
+    if page.pk is None:
+        return build()
+    host = request.get_host() if request is not None else None
+    return remember(request, ("breadcrumbs", host, page.pk), build)

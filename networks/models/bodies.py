@@ -82,8 +82,10 @@ class ProgrammePage(NormalisedSearchMixin, Page):
         verbose_name = _("programme")
 
     def get_context(self, request, *args, **kwargs):
+        from search.access import visible_pages
+
         context = super().get_context(request, *args, **kwargs)
-        bodies = BodyPage.objects.child_of(self).live().public()
+        bodies = visible_pages(request, BodyPage.objects.child_of(self))
         context["bodies"] = bodies.exclude(status=BodyStatus.ARCHIVED)
         context["archived_bodies"] = bodies.filter(status=BodyStatus.ARCHIVED)
         return context
@@ -106,8 +108,10 @@ class BodyIndexPage(NormalisedSearchMixin, Page):
     SORTS = {"title": "title", "members": "-member_count", "organisations": "-organisation_count"}
 
     def get_context(self, request, *args, **kwargs):
+        from search.access import visible_pages
+
         context = super().get_context(request, *args, **kwargs)
-        bodies = BodyPage.objects.descendant_of(self).live().public()
+        bodies = visible_pages(request, BodyPage.objects.descendant_of(self))
         kind = request.GET.get("kind")
         if kind in BodyKind.values:
             bodies = bodies.filter(kind=kind)

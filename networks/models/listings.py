@@ -47,7 +47,7 @@ class ListingEntry:
     material: object = None
 
 
-def _ancestor(levels, field, model=Page):
+def ancestor_value(levels, field, model=Page):
     """The given field of the page `levels` steps up, for a page queryset's rows."""
     parent_path = Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Value(levels * STEPLEN))
     return Subquery(model.objects.filter(path=parent_path).values(field)[:1])
@@ -184,7 +184,7 @@ class SavedListing(ClusterableModel):
         meetings = (
             self._pages(request, MeetingPage, 1)
             .filter(**self._date_filters("date"))
-            .annotate(body_title=_ancestor(1, "title"))
+            .annotate(body_title=ancestor_value(1, "title"))
             .order_by(*self._order("date"))[: self.limit]
         )
         return [
@@ -206,7 +206,8 @@ class SavedListing(ClusterableModel):
         minutes = (
             self._pages(request, MinutesPage, 2)
             .annotate(
-                meeting_date=_ancestor(1, "date", MeetingPage), body_title=_ancestor(2, "title")
+                meeting_date=ancestor_value(1, "date", MeetingPage),
+                body_title=ancestor_value(2, "title"),
             )
             .filter(**self._date_filters("meeting_date"))
             .order_by(*self._order("meeting_date"))[: self.limit]

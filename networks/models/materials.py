@@ -190,7 +190,7 @@ class BaseFolderPage(NormalisedSearchMixin, Page):
         return Material.objects.filter(folder__translation_key=self.translation_key)
 
     def get_context(self, request, *args, **kwargs):
-        from search.access import visible_documents
+        from search.access import visible_documents, visible_pages
 
         context = super().get_context(request, *args, **kwargs)
         # Listings, counts and filter choices only from documents this request may open.
@@ -214,7 +214,7 @@ class BaseFolderPage(NormalisedSearchMixin, Page):
         all_materials = visible
         context.update(
             materials=materials,
-            subfolders=self.get_children().live().public(),
+            subfolders=visible_pages(request, self.get_children()),
             filters=filters,
             current_sort=sort if sort in self.SORTS else "title",
             material_types=[

@@ -2,8 +2,10 @@
 
 from django import template
 from django.urls import reverse
+from django.utils.translation import get_language
 
 from networks.models import BodyPage, Membership
+from pagecache.memo import remember
 from subscriptions.feeds import body_path, public_pages
 from subscriptions.forms import SubscribeForm
 from subscriptions.models import MemberAlert
@@ -14,16 +16,18 @@ register = template.Library()
 
 def feed_urls(body):
     """The public feed addresses of a body, or None when a visitor may not see the body."""
-    if not hasattr(body, "_public_feed_urls"):
-        body._public_feed_urls = None
+
+    def build():
         path = body_path(body)
-        if path and public_pages(BodyPage.objects.filter(pk=body.pk)).exists():
-            body._public_feed_urls = {
-                "news": reverse("body_news_feed", args=[path]),
-                "calendar": reverse("body_meetings_calendar", args=[path]),
-                "all": reverse("meetings_calendar"),
-            }
-    return body._public_feed_urls
+        if not path or not public_pages(BodyPage.objects.filter(pk=body.pk)).exists():
+            return None
+        return {
+            "news": reverse("body_news_feed", args=[path]),
+            "calendar": reverse("body_meetings_calendar", args=[path]),
+            "all": reverse("meetings_calendar"),
+        }
+
+    return remember(None, ("feed urls", body.pk, get_language()), build)
 
 
 @register.inclusion_tag("subscriptions/includes/body_feed_links.html")

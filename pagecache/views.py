@@ -1,0 +1,52 @@
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ObjectDoesNotExist
+from django.http import Http404
+from django.http.request import split_domain_port
+from django.utils import translation
+from wagtail import views as wagtail_views
+from wagtail.models import Site
+
+from .memo import MISSING, keep, recall, remember
+
+
+def _site(request):
+    """The request's site, found once per content generation (a query per request otherwise)."""
+    hostname = split_domain_port(request._get_raw_host())[0]
+
+    def build():
+        site = Site.find_for_request(request)
+        if site is None:
+            return None
+        return {field.attname: getattr(site, field.attname) for field in Site._meta.concrete_fields}
+
+    fields = remember(request, ("site", hostname, request.get_port()), build)
+    if fields is None:
+        return None
+    if not hasattr(request, "_wagtail_site"):
+        request._wagtail_site = Site(**fields)
+    return request._wagtail_site
+
+
+def serve(request, path):
+    """Wagtail's page view, with the walk down the tree (a query per level, the site and the
+    locale) replaced by one query once an address has been seen under the current content.
+
+    What is remembered is the page an address names; the page itself still routes what is left
+    (none: its own view, or a routable page's index), checks that it is live, and Wagtail's view
+    then checks view restrictions and serves it as before. Sub-addresses a page answers itself
+    (a decision register, a feed) are routed by Wagtail each time."""
+    site = _site(request)
+    key = ("route", site.pk if site else None, translation.get_language(), path)
+    remembered = recall(request, key) if site else MISSING
+    if remembered is not MISSING:
+        content_type_id, page_id = remembered
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        try:
+            request._wagtail_route_for_request = model.objects.get(pk=page_id).route(request, [])
+        except (ObjectDoesNotExist, Http404):
+            request._wagtail_route_for_request = None
+    response = wagtail_views.serve(request, path)
+    route = getattr(request, "_wagtail_route_for_request", None)
+    if remembered is MISSING and route and route.page.url_path.endswith("/" + path):
+        keep(request, key, (route.page.content_type_id, route.page.pk))
+    return response
