@@ -1,0 +1,69 @@
+"""Routes, menus, breadcrumbs and view restrictions are remembered between requests, and a
+change to the content shows on the very next request, for members (never page-cached) too."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
+
+from home.models import HomePage, StandardPage
+from networks.models import KnowledgeBankPage
+
+pytestmark = pytest.mark.django_db
+
+
+def queries(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured)
+
+
+def test_a_second_request_skips_the_walk_down_the_tree(client, hr, hr_member):
+    client.force_login(hr_member)
+    first = queries(client, hr.url)
+    assert queries(client, hr.url) <= first - 5
+
+
+def test_a_renamed_page_moves_at_once(client, hr, hr_member):
+    client.force_login(hr_member)
+    old_url = hr.url
+    client.get(old_url)
+    hr.slug = "hr-verkosto-uusi"
+    hr.save_revision().publish()
+    assert client.get(old_url).status_code in (301, 302, 404)
+    assert client.get(hr.url.replace("hr-verkosto/", "hr-verkosto-uusi/")).status_code == 200
+
+
+def test_an_unpublished_page_is_gone_at_once(client, hr, hr_member):
+    client.force_login(hr_member)
+    assert client.get(hr.url).status_code == 200
+    hr.unpublish()
+    assert client.get(hr.url).status_code == 404
+
+
+def test_the_menu_and_breadcrumbs_follow_a_publish(client, hr, hr_member):
+    client.force_login(hr_member)
+    home = HomePage.objects.get(locale__language_code="fi")
+    assert "Ajankohtaista KT:ltä" not in client.get(hr.url).content.decode()
+    news = StandardPage(title="Ajankohtaista KT:ltä", slug="ajankohtaista", show_in_menus=True)
+    home.add_child(instance=news)
+    news.save_revision().publish()
+    assert ">Ajankohtaista KT:ltä</a></li>" in client.get(hr.url).content.decode()
+
+    parent = hr.get_parent().specific
+    parent.title = "Kaikki verkostot"
+    parent.save_revision().publish()
+    crumbs = client.get(hr.url).content.decode().split('class="breadcrumbs')[1]
+    assert ">Kaikki verkostot</a>" in crumbs.split("</nav>")[0]
+
+
+def test_a_new_restriction_applies_on_the_next_request(client, demo_site):
+    folder = KnowledgeBankPage.objects.live().public().filter(locale__language_code="fi").first()
+    body = folder.get_parent()
+    assert f">{folder.title}<" in client.get(body.url).content.decode()
+    PageViewRestriction.objects.create(page=folder, restriction_type=PageViewRestriction.LOGIN)
+    assert client.get(folder.url).status_code == 302
+    assert f">{folder.title}<" not in client.get(body.url).content.decode()
+    search = client.get("/haku/", {"q": folder.title}).content.decode()
+    assert f">{folder.title}<" not in search
