@@ -38,7 +38,7 @@ class HomePage(NormalisedSearchMixin, Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from networks.models import BodyPage, MeetingPage
+        from networks.models import MeetingPage
         from networks.models.choices import MeetingStatus
         from networks.models.listings import ancestor_value
         from search.access import visible_pages
@@ -51,7 +51,6 @@ class HomePage(NormalisedSearchMixin, Page):
             .annotate(body_title=ancestor_value(1, "title"))
             .order_by("date")[:5]
         )
-        context["body_count"] = visible_pages(request, BodyPage.objects.descendant_of(self)).count()
         return context
 
 

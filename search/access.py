@@ -7,6 +7,8 @@ restrictions (paths, collections, groups) are read once per content generation
 (`pagecache.memo`: restrictions are content, and changing one bumps the generation), the user's
 groups once per request, and the refused restrictions are kept on the request."""
 
+import hashlib
+
 from wagtail.models import (
     BaseViewRestriction,
     CollectionViewRestriction,
@@ -102,6 +104,18 @@ def _collections_under(request, paths):
 
     collections = remember(request, ("collection paths",), build)
     return {pk for pk, path in collections if path.startswith(tuple(paths))}
+
+
+def visibility_key(request):
+    """A short digest of what the request may not see: readers with the same key see the same
+    pages and documents, so they may share what is worked out from them."""
+    if not hasattr(request, "_access_visibility_key"):
+        refused = (
+            tuple(refused_page_paths(request)),
+            tuple(sorted(refused_collection_ids(request))),
+        )
+        request._access_visibility_key = hashlib.sha256(repr(refused).encode()).hexdigest()[:24]
+    return request._access_visibility_key
 
 
 def visible_documents(request, queryset):

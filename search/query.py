@@ -3,7 +3,6 @@ and documents on the chosen backend (falling back to the database when the engin
 keep only what the request may see, and build facets, snippets and suggestions from that."""
 
 import difflib
-import hashlib
 import html
 import logging
 from dataclasses import dataclass, field
@@ -17,7 +16,7 @@ from wagtail.search.backends import get_search_backend
 from networks.models import BodyPage, Material, MeetingPage, MinutesPage
 from pagecache.middleware import generation
 
-from .access import refused_collection_ids, refused_page_paths, visible_documents, visible_pages
+from .access import visibility_key, visible_documents, visible_pages
 from .analysis import analyse_word, index_terms, normalise_query, query_terms, words
 
 logger = logging.getLogger(__name__)
@@ -332,12 +331,7 @@ def _vocabulary(request, language):
     """The words of every title the request may see. Reading 100,000 titles takes seconds, so
     the words are kept until content changes (the page cache's generation) and per set of
     refused restrictions: two readers who may see the same things share one vocabulary."""
-    refused = (
-        tuple(sorted(refused_page_paths(request))),
-        tuple(sorted(refused_collection_ids(request))),
-    )
-    digest = hashlib.sha256(repr(refused).encode()).hexdigest()[:16]
-    key = f"search:vocabulary:{generation()}:{language}:{digest}"
+    key = f"search:vocabulary:{generation()}:{language}:{visibility_key(request)}"
     vocabulary = cache.get(key)
     if vocabulary is None:
         locale = Locale.objects.filter(language_code=language).first()

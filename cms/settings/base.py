@@ -264,3 +264,5 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))  # seconds
 PAGE_CACHE_ALIAS = "default"
+# Parts of pages shared by readers who may see the same things (pagecache/templatetags).
+READER_CACHE_ENABLED = env_bool("READER_CACHE_ENABLED", True)

@@ -100,6 +100,9 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 10000},
         }
     }
+# Sessions read from that cache, written through to the database: a member's request does not
+# wait for a session query, and a cleared cache logs nobody out.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # --- Logs to stdout; the process manager or the container platform collects them.
 LOGGING = {

@@ -2,6 +2,7 @@
 
 from django.contrib.auth.models import Group
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -378,19 +379,37 @@ class BodyPage(RoutablePageMixin, NormalisedSearchMixin, Page):
         from .meetings import MeetingPage
 
         context = super().get_context(request, *args, **kwargs)
-        # What this reader may see: members also get their network's members-only pages.
-        children = visible_pages(request, self.get_children())
-        meetings = visible_pages(request, MeetingPage.objects.child_of(self))
-        sub_bodies = visible_pages(request, BodyPage.objects.child_of(self)).select_related("chair")
+
+        # What this reader may see: members also get their network's members-only pages. The
+        # page's shared part (reader_cache) is usually stored already, so nothing is worked out
+        # until the template asks.
+        def meetings():
+            return visible_pages(request, MeetingPage.objects.child_of(self))
+
+        def sub_bodies():
+            bodies = visible_pages(request, BodyPage.objects.child_of(self))
+            return bodies.select_related("chair")
+
         context.update(
-            upcoming_meetings=meetings.filter(status=MeetingStatus.PLANNED).order_by("date"),
-            past_meetings=with_minutes(
-                request, meetings.exclude(status=MeetingStatus.PLANNED).order_by("-date")
-            ),
-            sub_bodies=sub_bodies.exclude(status=BodyStatus.ARCHIVED),
-            archived_sub_bodies=sub_bodies.filter(status=BodyStatus.ARCHIVED),
-            folders=children.type(FolderPage, KnowledgeBankPage).specific(),
-            newsletters=visible_pages(request, NewsletterPage.objects.child_of(self)),
+            (name, SimpleLazyObject(build))
+            for name, build in {
+                "upcoming_meetings": lambda: (
+                    meetings().filter(status=MeetingStatus.PLANNED).order_by("date")
+                ),
+                "past_meetings": lambda: with_minutes(
+                    request, meetings().exclude(status=MeetingStatus.PLANNED).order_by("-date")
+                ),
+                "sub_bodies": lambda: sub_bodies().exclude(status=BodyStatus.ARCHIVED),
+                "archived_sub_bodies": lambda: sub_bodies().filter(status=BodyStatus.ARCHIVED),
+                "folders": lambda: (
+                    visible_pages(request, self.get_children())
+                    .type(FolderPage, KnowledgeBankPage)
+                    .specific()
+                ),
+                "newsletters": lambda: visible_pages(
+                    request, NewsletterPage.objects.child_of(self)
+                ),
+            }.items()
         )
         return context
 

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -189,6 +190,11 @@ class BaseFolderPage(NormalisedSearchMixin, Page):
         """The folder's documents; folders are per language, documents are shared."""
         return Material.objects.filter(folder__translation_key=self.translation_key)
 
+    @staticmethod
+    def material_type_choices(materials):
+        present = set(materials.values_list("material_type", flat=True).distinct())
+        return [(value, label) for value, label in MaterialType.choices if value in present]
+
     def get_context(self, request, *args, **kwargs):
         from search.access import visible_documents, visible_pages
 
@@ -217,13 +223,13 @@ class BaseFolderPage(NormalisedSearchMixin, Page):
             subfolders=visible_pages(request, self.get_children()),
             filters=filters,
             current_sort=sort if sort in self.SORTS else "title",
-            material_types=[
-                (value, label)
-                for value, label in MaterialType.choices
-                if all_materials.filter(material_type=value).exists()
-            ],
-            years=sorted(
-                {y for y in all_materials.values_list("year", flat=True) if y}, reverse=True
+            # Filter choices are worked out only if the page's shared part is not already
+            # stored (reader_cache).
+            material_types=SimpleLazyObject(lambda: self.material_type_choices(all_materials)),
+            years=SimpleLazyObject(
+                lambda: sorted(
+                    {y for y in all_materials.values_list("year", flat=True) if y}, reverse=True
+                )
             ),
             topics=Topic.objects.filter(material__in=all_materials).distinct(),
         )

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -240,7 +241,7 @@ class MeetingPage(RoutablePageMixin, NormalisedSearchMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         minutes = visible_pages(request, MinutesPage.objects.child_of(self))
-        context["minutes"] = minutes.first()
+        context["minutes"] = SimpleLazyObject(minutes.first)
         if self.registration_open:
             context["registration"] = self.registration_of(request.user)
             context["attendance_modes"] = self.attendance_modes
