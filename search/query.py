@@ -14,6 +14,7 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
 from networks.models import BodyPage, Material, MeetingPage, MinutesPage
+from pagecache.memo import remember
 from pagecache.middleware import generation
 
 from .access import visibility_key, visible_documents, visible_pages
@@ -35,7 +36,6 @@ class Hit:
     obj: object
     kind: str  # "page" or "document"
     title: str
-    url: str
     language: str
     score: float
     content_type: str = ""
@@ -44,6 +44,14 @@ class Hit:
     date: object = None
     snippet: str = ""
     translation_key: object = None
+    request: object = field(default=None, repr=False)
+
+    @property
+    def url(self):
+        """Worked out for the hits on show only: a page's address takes a walk up its tree."""
+        if self.kind == "page":
+            return self.obj.get_url(self.request)
+        return self.obj.url
 
 
 @dataclass
@@ -113,13 +121,13 @@ def run_search(
 def _collect(request, query, languages, backend):
     """Hits with what the results page shows; a fixed number of queries, not one per hit."""
     hits = []
-    bodies = _bodies()
+    bodies = _bodies(request)
     for language in languages:
         normalised = normalise_query(query, language)
         if not normalised:
             continue
-        locale = Locale.objects.filter(language_code=language).first()
-        pages = visible_pages(request, Page.objects.filter(locale=locale)).exclude(depth__lte=1)
+        pages = Page.objects.filter(locale_id=_locale_id(request, language))
+        pages = visible_pages(request, pages).exclude(depth__lte=1)
         found = _search(backend, pages, normalised)
         meeting_dates = _meeting_dates(found)
         for page in found:
@@ -131,7 +139,6 @@ def _collect(request, query, languages, backend):
                     obj=page,
                     kind="page",
                     title=page.title,
-                    url=page.get_url(request),
                     language=language,
                     score=page._score,
                     content_type=str(page.specific_class._meta.verbose_name),
@@ -139,6 +146,7 @@ def _collect(request, query, languages, backend):
                     year=date.year if date else None,
                     date=date,
                     translation_key=page.translation_key,
+                    request=request,
                 )
             )
         documents = visible_documents(
@@ -150,7 +158,6 @@ def _collect(request, query, languages, backend):
                     obj=document,
                     kind="document",
                     title=document.title,
-                    url=document.url,
                     language=document.language,
                     score=document._score,
                     content_type=_("Document"),
@@ -162,8 +169,13 @@ def _collect(request, query, languages, backend):
     return hits
 
 
-def _bodies():
-    """Every body's title per language, by path and by the Finnish page's id."""
+def _bodies(request):
+    """Every body's title per language, by path and by the Finnish page's id; worked out once
+    per content generation."""
+    return remember(request, ("search bodies",), _read_bodies)
+
+
+def _read_bodies():
     by_path, by_key = {}, {}
     for body in (
         BodyPage.objects.live()
@@ -177,6 +189,13 @@ def _bodies():
         pk: by_key.get(key, {}) for pk, key in BodyPage.objects.values_list("pk", "translation_key")
     }
     return {"by_path": by_path, "by_id": by_id}
+
+
+def _locale_id(request, language):
+    def build():
+        return Locale.objects.filter(language_code=language).values_list("pk", flat=True).first()
+
+    return remember(request, ("locale id", language), build)
 
 
 def _owning_body(page, bodies, language):
@@ -207,8 +226,11 @@ def _published(page):
 def _reward_title_matches(hits, query):
     """Rank a hit whose title names what was asked above one that only mentions it: a lemma in
     the title counts fully, a compound part of a title word half. The same on every backend."""
+    asked_in = {}
     for hit in hits:
-        asked = query_terms(query, hit.language)
+        if hit.language not in asked_in:
+            asked_in[hit.language] = query_terms(query, hit.language)
+        asked = asked_in[hit.language]
         lemma_text, parts_text = index_terms(hit.title, hit.language)
         title_lemmas, title_parts = set(lemma_text.split()), set(parts_text.split())
         reward = 0.0
@@ -334,8 +356,8 @@ def _vocabulary(request, language):
     key = f"search:vocabulary:{generation()}:{language}:{visibility_key(request)}"
     vocabulary = cache.get(key)
     if vocabulary is None:
-        locale = Locale.objects.filter(language_code=language).first()
-        titles = visible_pages(request, Page.objects.filter(locale=locale)).values_list(
+        locale_id = _locale_id(request, language)
+        titles = visible_pages(request, Page.objects.filter(locale_id=locale_id)).values_list(
             "title", flat=True
         )
         documents = visible_documents(request, Material.objects.all()).values_list(
