@@ -220,7 +220,7 @@ class BaseFolderPage(NormalisedSearchMixin, Page):
         all_materials = visible
         context.update(
             materials=materials,
-            subfolders=visible_pages(request, self.get_children()),
+            subfolders=SimpleLazyObject(lambda: visible_pages(request, self.get_children())),
             filters=filters,
             current_sort=sort if sort in self.SORTS else "title",
             # Filter choices are worked out only if the page's shared part is not already
@@ -231,7 +231,9 @@ class BaseFolderPage(NormalisedSearchMixin, Page):
                     {y for y in all_materials.values_list("year", flat=True) if y}, reverse=True
                 )
             ),
-            topics=Topic.objects.filter(material__in=all_materials).distinct(),
+            topics=SimpleLazyObject(
+                lambda: Topic.objects.filter(material__in=all_materials).distinct()
+            ),
         )
         return context
 

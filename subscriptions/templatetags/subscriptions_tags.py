@@ -1,6 +1,8 @@
 """What body and newsletter pages show of feeds, alerts and subscriptions."""
 
 from django import template
+from django.contrib.auth import get_user_model
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils.translation import get_language
 
@@ -43,12 +45,23 @@ def body_feeds(context, page):
     membership = alert_on = False
     if user is not None and user.is_authenticated:
         key = page.translation_key
-        membership = (
-            Membership.objects.current()
-            .filter(person__user=user, body__translation_key=key)
-            .exists()
+        # Both answers in one query: this runs on every member's view of a body page.
+        membership, alert_on = (
+            get_user_model()
+            .objects.filter(pk=user.pk)
+            .annotate(
+                member=Exists(
+                    Membership.objects.current().filter(
+                        person__user=OuterRef("pk"), body__translation_key=key
+                    )
+                ),
+                alert=Exists(
+                    MemberAlert.objects.filter(user=OuterRef("pk"), body__translation_key=key)
+                ),
+            )
+            .values_list("member", "alert")
+            .get()
         )
-        alert_on = MemberAlert.objects.filter(user=user, body__translation_key=key).exists()
     return {
         "page": page,
         "request": request,
