@@ -11,6 +11,9 @@ instances a request could change.
 
 import threading
 
+from django.http.request import split_domain_port
+from wagtail.models import Site
+
 from .middleware import generation
 
 MAX_ENTRIES = 20_000
@@ -58,3 +61,22 @@ def remember(request, key, build):
         value = build()
         keep(request, key, value)
     return value
+
+
+def site_for_request(request):
+    """Wagtail's site for the request, found once per content generation (a query per request
+    otherwise) and set where Wagtail looks for it (`request._wagtail_site`)."""
+    hostname = split_domain_port(request._get_raw_host())[0]
+
+    def build():
+        site = Site.find_for_request(request)
+        if site is None:
+            return None
+        return {field.attname: getattr(site, field.attname) for field in Site._meta.concrete_fields}
+
+    fields = remember(request, ("site", hostname, request.get_port()), build)
+    if fields is None:
+        return None
+    if not hasattr(request, "_wagtail_site"):
+        request._wagtail_site = Site(**fields)
+    return request._wagtail_site

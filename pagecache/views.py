@@ -1,30 +1,10 @@
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404
-from django.http.request import split_domain_port
 from django.utils import translation
 from wagtail import views as wagtail_views
-from wagtail.models import Site
 
-from .memo import MISSING, keep, recall, remember
-
-
-def _site(request):
-    """The request's site, found once per content generation (a query per request otherwise)."""
-    hostname = split_domain_port(request._get_raw_host())[0]
-
-    def build():
-        site = Site.find_for_request(request)
-        if site is None:
-            return None
-        return {field.attname: getattr(site, field.attname) for field in Site._meta.concrete_fields}
-
-    fields = remember(request, ("site", hostname, request.get_port()), build)
-    if fields is None:
-        return None
-    if not hasattr(request, "_wagtail_site"):
-        request._wagtail_site = Site(**fields)
-    return request._wagtail_site
+from .memo import MISSING, keep, recall, site_for_request
 
 
 def serve(request, path):
@@ -35,7 +15,7 @@ def serve(request, path):
     (none: its own view, or a routable page's index), checks that it is live, and Wagtail's view
     then checks view restrictions and serves it as before. Sub-addresses a page answers itself
     (a decision register, a feed) are routed by Wagtail each time."""
-    site = _site(request)
+    site = site_for_request(request)
     key = ("route", site.pk if site else None, translation.get_language(), path)
     remembered = recall(request, key) if site else MISSING
     if remembered is not MISSING:

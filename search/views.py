@@ -2,12 +2,15 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.translation import get_language
 
+from pagecache.memo import site_for_request
+
 from .query import FACETS, run_search, snippet, with_snippet_text
 
 SORTS = ("relevance", "date")
 
 
 def search(request):
+    site_for_request(request)  # hit addresses need it; remembered, not a query per search
     query = request.GET.get("q", "").strip()[:200]
     both = request.GET.get("languages") == "all"
     sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "relevance"

@@ -1,9 +1,8 @@
 """What body and newsletter pages show of feeds, alerts and subscriptions."""
 
 from django import template
-from django.contrib.auth import get_user_model
-from django.db.models import Exists, OuterRef
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 
 from networks.models import BodyPage, Membership
@@ -45,23 +44,23 @@ def body_feeds(context, page):
     membership = alert_on = False
     if user is not None and user.is_authenticated:
         key = page.translation_key
-        # Both answers in one query: this runs on every member's view of a body page.
-        membership, alert_on = (
-            get_user_model()
-            .objects.filter(pk=user.pk)
-            .annotate(
-                member=Exists(
-                    Membership.objects.current().filter(
-                        person__user=OuterRef("pk"), body__translation_key=key
-                    )
-                ),
-                alert=Exists(
-                    MemberAlert.objects.filter(user=OuterRef("pk"), body__translation_key=key)
-                ),
-            )
-            .values_list("member", "alert")
-            .get()
+        # Memberships and bodies are content (a change bumps the generation), so they are
+        # remembered; the alert switch is the member's own and is asked each time.
+        body_ids = remember(
+            request,
+            ("body ids", key),
+            lambda: list(BodyPage.objects.filter(translation_key=key).values_list("pk", flat=True)),
         )
+        membership = remember(
+            request,
+            ("current member", user.pk, key, timezone.localdate()),
+            lambda: (
+                Membership.objects.current()
+                .filter(person__user=user, body_id__in=body_ids)
+                .exists()
+            ),
+        )
+        alert_on = MemberAlert.objects.filter(user=user, body_id__in=body_ids).exists()
     return {
         "page": page,
         "request": request,
