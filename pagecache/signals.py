@@ -28,6 +28,9 @@ WATCHED_APPS = {
 # Rows in those apps that no page shows to a visitor: a sign-up or a join request must not
 # empty the whole cache.
 IGNORED_MODELS = {"networks.meetingregistration", "networks.joinrequest"}
+# Rows outside those apps that decide what a reader may see: who is in which group
+# (`pagecache.memo` keeps each member's groups per generation).
+WATCHED_MODELS = {"auth.user_groups"}
 DISPATCH_UID = "pagecache"
 
 
@@ -37,7 +40,10 @@ def content_changed(sender=None, **kwargs):
 
 
 def model_changed(sender, **kwargs):
-    if sender._meta.app_label in WATCHED_APPS and sender._meta.label_lower not in IGNORED_MODELS:
+    label = sender._meta.label_lower
+    if label in WATCHED_MODELS or (
+        sender._meta.app_label in WATCHED_APPS and label not in IGNORED_MODELS
+    ):
         content_changed()
 
 

@@ -20,10 +20,17 @@ from pagecache.memo import remember
 
 
 def _group_ids(request):
+    """The user's groups, kept per content generation: a change of groups bumps it too."""
     if not hasattr(request, "_access_group_ids"):
         user = request.user
         request._access_group_ids = (
-            set(user.groups.values_list("id", flat=True)) if user.is_authenticated else set()
+            remember(
+                request,
+                ("groups", user.pk),
+                lambda: frozenset(user.groups.values_list("id", flat=True)),
+            )
+            if user.is_authenticated
+            else frozenset()
         )
     return request._access_group_ids
 

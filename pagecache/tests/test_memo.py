@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from home.models import HomePage, StandardPage
-from networks.models import KnowledgeBankPage
+from networks.models import FolderPage, KnowledgeBankPage
 
 pytestmark = pytest.mark.django_db
 
@@ -67,3 +67,18 @@ def test_a_new_restriction_applies_on_the_next_request(client, demo_site):
     assert f">{folder.title}<" not in client.get(body.url).content.decode()
     search = client.get("/haku/", {"q": folder.title}).content.decode()
     assert f">{folder.title}<" not in search
+
+
+def test_joining_and_leaving_a_group_applies_on_the_next_request(client, hr, django_user_model):
+    folder = FolderPage.objects.child_of(hr).get(slug="jasenaineisto")
+    group = folder.get_view_restrictions().get().groups.first()
+    user = django_user_model.objects.create_user("uusi-jasen", password="x" * 12)
+    client.force_login(user)
+    link = f'<a href="{folder.url}">{folder.title}</a>'
+    assert link not in client.get(hr.url).content.decode()
+    user.groups.add(group)
+    assert link in client.get(hr.url).content.decode()
+    assert client.get(folder.url).status_code == 200
+    user.groups.remove(group)
+    assert link not in client.get(hr.url).content.decode()
+    assert client.get(folder.url).status_code != 200
