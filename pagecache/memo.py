@@ -14,23 +14,13 @@ import threading
 from django.http.request import split_domain_port
 from wagtail.models import Site
 
-from .middleware import generation
+from .middleware import request_generation
 
 MAX_ENTRIES = 20_000
 
 _values = {}
 _latest = {"generation": None}
 _lock = threading.Lock()
-
-
-def request_generation(request):
-    """The content generation, read once per request."""
-    if request is None:
-        return generation()
-    value = getattr(request, "_content_generation", None)
-    if value is None:
-        value = request._content_generation = generation()
-    return value
 
 
 MISSING = object()

@@ -47,6 +47,16 @@ def generation():
     return value
 
 
+def request_generation(request):
+    """The content generation, read once per request."""
+    if request is None:
+        return generation()
+    value = getattr(request, "_content_generation", None)
+    if value is None:
+        value = request._content_generation = generation()
+    return value
+
+
 def bump_generation():
     """Make every page cached so far unreachable."""
     cache = _cache()
@@ -58,7 +68,8 @@ def bump_generation():
 
 def page_key(request):
     language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
-    parts = [str(generation()), request.scheme, request.get_host(), language, request.path]
+    generation_now = str(request_generation(request))
+    parts = [generation_now, request.scheme, request.get_host(), language, request.path]
     digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
     return f"pagecache:page:{digest}"
 

@@ -11,6 +11,7 @@ import hashlib
 
 from wagtail.models import (
     BaseViewRestriction,
+    Collection,
     CollectionViewRestriction,
     Page,
     PageViewRestriction,
@@ -35,19 +36,24 @@ def _group_ids(request):
     return request._access_group_ids
 
 
-def _accepts(restriction, request):
+def _accepts(model, restriction, request):
     """Wagtail's `accept_request`, for a restriction read as plain data."""
     kind = restriction["type"]
     if kind == BaseViewRestriction.GROUPS:
         return request.user.is_superuser or bool(_group_ids(request) & restriction["groups"])
     if kind == BaseViewRestriction.LOGIN:
         return request.user.is_authenticated
-    model = restriction["model"]
     return model(pk=restriction["id"], restriction_type=kind).accept_request(request)
 
 
+def _refused_paths(request, model, target):
+    """The outermost paths of what the request may not see, of one kind of restriction."""
+    restrictions = _restrictions(request, model, target)
+    return _outermost(r["target"] for r in restrictions if not _accepts(model, r, request))
+
+
 def _restrictions(request, model, target):
-    """Every restriction of one kind as plain data, with the path or id of what it guards."""
+    """Every restriction of one kind as plain data, with the path of what it guards."""
 
     def build():
         rows = {}
@@ -62,8 +68,7 @@ def _restrictions(request, model, target):
                 row["groups"].add(group_id)
         return list(rows.values())
 
-    rows = remember(request, ("restrictions", model._meta.label), build)
-    return [{**row, "model": model} for row in rows]
+    return remember(request, ("restrictions", model._meta.label), build)
 
 
 def _outermost(paths):
@@ -77,9 +82,8 @@ def _outermost(paths):
 
 def refused_page_paths(request):
     if not hasattr(request, "_access_refused_page_paths"):
-        restrictions = _restrictions(request, PageViewRestriction, "page__path")
-        refused = [r["target"] for r in restrictions if not _accepts(r, request)]
-        request._access_refused_page_paths = _outermost(refused)
+        paths = _refused_paths(request, PageViewRestriction, "page__path")
+        request._access_refused_page_paths = paths
     return request._access_refused_page_paths
 
 
@@ -93,9 +97,8 @@ def visible_pages(request, queryset=None):
 
 def refused_collection_ids(request):
     if not hasattr(request, "_access_refused_collection_ids"):
-        restrictions = _restrictions(request, CollectionViewRestriction, "collection__path")
-        refused = [r["target"] for r in restrictions if not _accepts(r, request)]
-        request._access_refused_collection_ids = _collections_under(request, _outermost(refused))
+        paths = _refused_paths(request, CollectionViewRestriction, "collection__path")
+        request._access_refused_collection_ids = _collections_under(request, paths)
     return request._access_refused_collection_ids
 
 
@@ -105,8 +108,6 @@ def _collections_under(request, paths):
         return set()
 
     def build():
-        from wagtail.models import Collection
-
         return list(Collection.objects.values_list("pk", "path"))
 
     collections = remember(request, ("collection paths",), build)

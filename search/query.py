@@ -15,7 +15,7 @@ from wagtail.search.backends import get_search_backend
 
 from networks.models import BodyPage, Material, MeetingPage, MinutesPage
 from pagecache.memo import remember
-from pagecache.middleware import generation
+from pagecache.middleware import request_generation
 
 from .access import visibility_key, visible_documents, visible_pages
 from .analysis import analyse_word, index_terms, normalise_query, query_terms, words
@@ -353,7 +353,7 @@ def _vocabulary(request, language):
     """The words of every title the request may see. Reading 100,000 titles takes seconds, so
     the words are kept until content changes (the page cache's generation) and per set of
     refused restrictions: two readers who may see the same things share one vocabulary."""
-    key = f"search:vocabulary:{generation()}:{language}:{visibility_key(request)}"
+    key = f"search:vocabulary:{request_generation(request)}:{language}:{visibility_key(request)}"
     vocabulary = cache.get(key)
     if vocabulary is None:
         locale_id = _locale_id(request, language)

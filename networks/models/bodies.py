@@ -390,26 +390,26 @@ class BodyPage(RoutablePageMixin, NormalisedSearchMixin, Page):
             bodies = visible_pages(request, BodyPage.objects.child_of(self))
             return bodies.select_related("chair")
 
+        lazy = SimpleLazyObject
         context.update(
-            (name, SimpleLazyObject(build))
-            for name, build in {
-                "upcoming_meetings": lambda: (
-                    meetings().filter(status=MeetingStatus.PLANNED).order_by("date")
-                ),
-                "past_meetings": lambda: with_minutes(
+            upcoming_meetings=lazy(
+                lambda: meetings().filter(status=MeetingStatus.PLANNED).order_by("date")
+            ),
+            past_meetings=lazy(
+                lambda: with_minutes(
                     request, meetings().exclude(status=MeetingStatus.PLANNED).order_by("-date")
-                ),
-                "sub_bodies": lambda: sub_bodies().exclude(status=BodyStatus.ARCHIVED),
-                "archived_sub_bodies": lambda: sub_bodies().filter(status=BodyStatus.ARCHIVED),
-                "folders": lambda: (
+                )
+            ),
+            sub_bodies=lazy(lambda: sub_bodies().exclude(status=BodyStatus.ARCHIVED)),
+            archived_sub_bodies=lazy(lambda: sub_bodies().filter(status=BodyStatus.ARCHIVED)),
+            folders=lazy(
+                lambda: (
                     visible_pages(request, self.get_children())
                     .type(FolderPage, KnowledgeBankPage)
                     .specific()
-                ),
-                "newsletters": lambda: visible_pages(
-                    request, NewsletterPage.objects.child_of(self)
-                ),
-            }.items()
+                )
+            ),
+            newsletters=lazy(lambda: visible_pages(request, NewsletterPage.objects.child_of(self))),
         )
         return context
 

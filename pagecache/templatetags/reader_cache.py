@@ -19,7 +19,7 @@ from django.utils import translation
 
 from search.access import visibility_key
 
-from ..memo import request_generation
+from ..middleware import request_generation
 
 register = template.Library()
 

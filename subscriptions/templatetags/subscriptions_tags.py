@@ -15,7 +15,7 @@ from subscriptions.tokens import confirm_max_age
 register = template.Library()
 
 
-def feed_urls(body):
+def feed_urls(body, request):
     """The public feed addresses of a body, or None when a visitor may not see the body."""
 
     def build():
@@ -28,12 +28,12 @@ def feed_urls(body):
             "all": reverse("meetings_calendar"),
         }
 
-    return remember(None, ("feed urls", body.pk, get_language()), build)
+    return remember(request, ("feed urls", body.pk, get_language()), build)
 
 
-@register.inclusion_tag("subscriptions/includes/body_feed_links.html")
-def body_feed_links(page):
-    return {"page": page, "feeds": feed_urls(page)}
+@register.inclusion_tag("subscriptions/includes/body_feed_links.html", takes_context=True)
+def body_feed_links(context, page):
+    return {"page": page, "feeds": feed_urls(page, context.get("request"))}
 
 
 @register.inclusion_tag("subscriptions/includes/body_feeds.html", takes_context=True)
@@ -65,7 +65,7 @@ def body_feeds(context, page):
         "page": page,
         "request": request,
         "csrf_token": context.get("csrf_token"),
-        "feeds": feed_urls(page),
+        "feeds": feed_urls(page, request),
         "membership": membership,
         "alert_on": alert_on,
     }
