@@ -1,6 +1,7 @@
 """The home page and the pages every Finnish public-sector site must have."""
 
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
@@ -44,12 +45,17 @@ class HomePage(NormalisedSearchMixin, Page):
         from search.access import visible_pages
 
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = visible_pages(request, self.get_children()).in_menu().specific()
-        context["upcoming_meetings"] = (
-            visible_pages(request, MeetingPage.objects.descendant_of(self))
-            .filter(status=MeetingStatus.PLANNED)
-            .annotate(body_title=ancestor_value(1, "title"))
-            .order_by("date")[:5]
+        # Built only when the page's shared part is (reader_cache): usually it is stored.
+        context["sections"] = SimpleLazyObject(
+            lambda: visible_pages(request, self.get_children()).in_menu().specific()
+        )
+        context["upcoming_meetings"] = SimpleLazyObject(
+            lambda: (
+                visible_pages(request, MeetingPage.objects.descendant_of(self))
+                .filter(status=MeetingStatus.PLANNED)
+                .annotate(body_title=ancestor_value(1, "title"))
+                .order_by("date")[:5]
+            )
         )
         return context
 

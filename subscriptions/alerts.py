@@ -12,7 +12,7 @@ from collections import defaultdict
 
 from django.core.signals import request_finished, request_started
 from django.db import transaction
-from django.db.models.signals import post_save, pre_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from django.utils import translation
 from wagtail.models import PageLogEntry
@@ -23,7 +23,7 @@ from networks.models import BodyPage, Material, Membership, MinutesPage
 from search.access import visible_documents, visible_pages
 
 from .mail import build_message, localized_reverse, send_all, site_url
-from .models import MemberAlert
+from .models import MemberAlert, forget_alerts
 from .tokens import alert_off_token
 
 
@@ -53,6 +53,12 @@ def material_added(sender, instance, created, **kwargs):
     only after the file was uploaded)."""
     if instance.body_id and getattr(instance, "_previous_body_id", None) is None:
         transaction.on_commit(lambda: queue_material(instance.pk))
+
+
+@receiver(post_save, sender=MemberAlert)
+@receiver(post_delete, sender=MemberAlert)
+def alert_switched(sender, instance, **kwargs):
+    forget_alerts(instance.user_id)
 
 
 _collected = threading.local()

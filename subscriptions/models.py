@@ -3,7 +3,8 @@
 import secrets
 
 from django.conf import settings
-from django.db import models
+from django.core.cache import cache
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -75,3 +76,28 @@ class MemberAlert(models.Model):
 
     def __str__(self):
         return f"{self.user} → {self.body.title}"
+
+
+def _alerts_key(user_id):
+    return f"subscriptions:alerts:{user_id}"
+
+
+def alerted_body_ids(user):
+    """The bodies a member has asked alerts from, kept in the shared cache: every network page
+    a member opens shows its alert switch, and the switches change only when they flip one."""
+    key = _alerts_key(user.pk)
+    body_ids = cache.get(key)
+    if body_ids is None:
+        body_ids = frozenset(
+            MemberAlert.objects.filter(user=user).values_list("body_id", flat=True)
+        )
+        cache.set(key, body_ids, 24 * 60 * 60)
+    return body_ids
+
+
+def forget_alerts(user_id):
+    """Drop a member's kept switches now and again at commit, so that a page rendered while
+    the change was not yet committed cannot keep the old state."""
+    key = _alerts_key(user_id)
+    cache.delete(key)
+    transaction.on_commit(lambda: cache.delete(key))

@@ -240,8 +240,10 @@ class MeetingPage(RoutablePageMixin, NormalisedSearchMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        minutes = visible_pages(request, MinutesPage.objects.child_of(self))
-        context["minutes"] = SimpleLazyObject(minutes.first)
+        # Built only when the page's shared part is (reader_cache): usually it is stored.
+        context["minutes"] = SimpleLazyObject(
+            lambda: visible_pages(request, MinutesPage.objects.child_of(self)).first()
+        )
         if self.registration_open:
             context["registration"] = self.registration_of(request.user)
             context["attendance_modes"] = self.attendance_modes

@@ -9,7 +9,7 @@ from networks.models import BodyPage, Membership
 from pagecache.memo import remember
 from subscriptions.feeds import body_path, public_pages
 from subscriptions.forms import SubscribeForm
-from subscriptions.models import MemberAlert
+from subscriptions.models import alerted_body_ids
 from subscriptions.tokens import confirm_max_age
 
 register = template.Library()
@@ -45,7 +45,7 @@ def body_feeds(context, page):
     if user is not None and user.is_authenticated:
         key = page.translation_key
         # Memberships and bodies are content (a change bumps the generation), so they are
-        # remembered; the alert switch is the member's own and is asked each time.
+        # remembered; the alert switch is the member's own and kept until it flips.
         body_ids = remember(
             request,
             ("body ids", key),
@@ -60,7 +60,7 @@ def body_feeds(context, page):
                 .exists()
             ),
         )
-        alert_on = MemberAlert.objects.filter(user=user, body_id__in=body_ids).exists()
+        alert_on = not alerted_body_ids(user).isdisjoint(body_ids)
     return {
         "page": page,
         "request": request,

@@ -12,6 +12,7 @@ from members.tests.helpers import add_material, add_meeting, add_minutes
 from networks.models import Membership, Person
 from subscriptions import alerts
 from subscriptions.models import MemberAlert
+from subscriptions.tokens import alert_off_token
 
 from .utils import restrict_to
 
@@ -53,6 +54,33 @@ def test_member_turns_alerts_on_and_off_from_the_body_page(client, hr, hr_member
     assert 'href="/omat-verkostot/ilmoitukset/"' in client.get("/omat-verkostot/").content.decode()
     client.post(f"/omat-verkostot/ilmoitukset/{hr.pk}/", {"alert": "off"})
     assert not MemberAlert.objects.exists()
+
+
+SWITCH_ON = 'name="alert" value="off"'
+SWITCH_OFF = 'name="alert" value="on"'
+
+
+def test_body_page_shows_the_switch_as_it_is_after_every_change(
+    client, hr, hr_member, django_capture_on_commit_callbacks
+):
+    """The switch is kept between requests; each way an alert changes shows on the next page."""
+    client.force_login(hr_member)
+    assert SWITCH_OFF in client.get(hr.url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/omat-verkostot/ilmoitukset/{hr.pk}/", {"alert": "on"})
+    assert SWITCH_ON in client.get(hr.url).content.decode()
+    # Stopped from the message's link, without logging in.
+    token = alert_off_token(MemberAlert.objects.get(user=hr_member))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/ilmoitukset/lopeta/{token}/")
+    assert SWITCH_OFF in client.get(hr.url).content.decode()
+    # Added and removed by an editor in the admin (or any other code).
+    with django_capture_on_commit_callbacks(execute=True):
+        alert = MemberAlert.objects.create(user=hr_member, body=hr, language="fi")
+    assert SWITCH_ON in client.get(hr.url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        alert.delete()
+    assert SWITCH_OFF in client.get(hr.url).content.decode()
 
 
 def test_visitors_get_no_alert_switch(client, hr):
