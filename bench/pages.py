@@ -2,8 +2,9 @@
 """Page benchmark: throughput and latency of each page type under gunicorn with the production
 settings, SQL queries per page type as its children grow, and a worker's memory.
 
-    .venv/bin/python bench/pages.py [--sqlite] [--seconds 10] [--clients 8] [--workers 4]
-                                    [--memory-requests 10000] [--json FILE] [--keep]
+    .venv/bin/python bench/pages.py [--sqlite] [--seconds 5] [--rounds 3] [--clients 8]
+                                    [--workers 4] [--memory-requests 10000] [--json FILE]
+                                    [--keep]
 
 Prints figures only: no assertions, no pass/fail. Everything it creates is thrown away: a temp
 folder (media, static files, the file cache, logs), a PostgreSQL cluster started with
@@ -15,7 +16,9 @@ SQLite file, and the gunicorn servers, all stopped by pid at the end.
              URL for `--seconds`: the home page, a network page, a meeting page, a folder listing
              and a search, as a visitor (page cache on) and as a logged-in member (never cached),
              and a plain Wagtail page (a StandardPage with a title and one paragraph) outside
-             the cache, as the baseline for the ratios.
+             the cache, as the baseline for the ratios. Every case is measured in each of
+             `--rounds` rounds, each time between two runs of the baseline, and its ratio is
+             taken against their mean: the machine's busy spells move both sides.
 2. queries   in-process, with Django's test client and CaptureQueriesContext, page cache off:
              SQL queries per page type for a network with 10 and then 1,000 meetings and a
              folder with 10 and then 1,000 materials.
@@ -37,6 +40,7 @@ import tempfile
 import time
 from http.client import HTTPConnection
 from pathlib import Path
+from statistics import median
 
 from benchlib import free_port, log, percentile, stop_process
 
@@ -51,7 +55,8 @@ SEARCH = "/haku/?q=ty%C3%B6suojelu"
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sqlite", action="store_true", help="SQLite instead of PostgreSQL")
-    parser.add_argument("--seconds", type=float, default=10, help="per URL and user")
+    parser.add_argument("--seconds", type=float, default=5, help="per run of a URL and user")
+    parser.add_argument("--rounds", type=int, default=3, help="times every case is measured")
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--workers", type=int, default=4, help="gunicorn sync workers")
     parser.add_argument("--memory-requests", type=int, default=10_000)
@@ -280,28 +285,44 @@ class Bench:
         self.server = None
 
     def throughput(self):
+        """Every case once per round, each between two runs of the plain page as a visitor;
+        its ratio is taken against the mean of those two, so a busy spell of the machine
+        moves both sides of a ratio."""
         port = self.start_server(self.args.workers, "load")
+        baseline = ("plain page", "visitor", self.plain_url, None)
+        cases = [("plain page", "member", self.plain_url, self.cookie)]
+        for name, url in self.urls.items():
+            cases.append((name, "visitor", url, None))
+            cases.append((name, "member", url, self.cookie))
         rows = []
         try:
-            cases = [("plain page", "visitor", self.plain_url, None)]
-            cases += [("plain page", "member", self.plain_url, self.cookie)]
-            for name, url in self.urls.items():
-                cases.append((name, "visitor", url, None))
-                cases.append((name, "member", url, self.cookie))
-            for name, who, url, cookie in cases:
-                warm = HTTPConnection("127.0.0.1", port, timeout=60)
-                for _ in range(3):  # fill the page cache and the workers' own caches
-                    fetch(warm, url, cookie)
-                row = load(port, url, cookie, self.args.clients, self.args.seconds)
-                row.update(page=name, who=who, url=url)
-                rows.append(row)
-                log(
-                    f"{name:10} {who:7} {row['rps']:7.1f} req/s p50 {row['p50_ms']:6.1f} ms "
-                    f"p99 {row['p99_ms']:6.1f} ms errors {row['errors']} cache {row['cache']}"
-                )
+            for number in range(1, self.args.rounds + 1):
+                log(f"round {number} of {self.args.rounds}")
+                before = self.measure(port, *baseline)
+                before.update(round=number, ratio=1.0)
+                rows.append(before)
+                for case in cases:
+                    row = self.measure(port, *case)
+                    after = self.measure(port, *baseline)
+                    after.update(round=number, ratio=1.0)
+                    row.update(round=number, ratio=2 * row["rps"] / (before["rps"] + after["rps"]))
+                    rows += [row, after]
+                    before = after
         finally:
             self.stop_server()
         return rows
+
+    def measure(self, port, name, who, url, cookie):
+        warm = HTTPConnection("127.0.0.1", port, timeout=60)
+        for _ in range(3):  # fill the page cache and the workers' own caches
+            fetch(warm, url, cookie)
+        row = load(port, url, cookie, self.args.clients, self.args.seconds)
+        row.update(page=name, who=who, url=url)
+        log(
+            f"{name:10} {who:7} {row['rps']:7.1f} req/s p50 {row['p50_ms']:6.1f} ms "
+            f"p99 {row['p99_ms']:6.1f} ms errors {row['errors']} cache {row['cache']}"
+        )
+        return row
 
     def memory(self):
         port = self.start_server(1, "memory")
@@ -441,17 +462,30 @@ class Bench:
 
 
 def report(results, args):
-    rows = results["throughput"]
-    plain = {row["who"]: row for row in rows if row["page"] == "plain page"}
-    print(f"\n## Throughput and latency ({args.clients} clients, {args.workers} workers)\n")
+    cases = {}
+    for row in results["throughput"]:
+        cases.setdefault((row["page"], row["who"]), []).append(row)
+    print(
+        f"\n## Throughput and latency ({args.clients} clients, {args.workers} workers, "
+        f"{args.rounds} rounds of {args.seconds:g} s per case)\n"
+    )
+    print("Medians over the rounds; × plain is against the plain page as a visitor measured just")
+    print("before and just after (lowest round in brackets); p99 is the worst round's.\n")
     print("| page | user | req/s | × plain | p50 ms | p99 ms | cache | errors |")
     print("| --- | --- | ---: | ---: | ---: | ---: | --- | ---: |")
-    for row in rows:
-        ratio = row["rps"] / plain["visitor"]["rps"]
-        cache = ", ".join(f"{key}: {count}" for key, count in sorted(row["cache"].items()))
+    for (page, who), rows in cases.items():
+        cache = {}
+        for row in rows:
+            for key, count in row["cache"].items():
+                cache[key] = cache.get(key, 0) + count
+        cache = ", ".join(f"{key}: {count}" for key, count in sorted(cache.items()))
+        ratios = [row["ratio"] for row in rows]
         print(
-            f"| {row['page']} | {row['who']} | {row['rps']:.0f} | {ratio:.2f} | "
-            f"{row['p50_ms']:.1f} | {row['p99_ms']:.1f} | {cache} | {row['errors']} |"
+            f"| {page} | {who} | {median([row['rps'] for row in rows]):.0f} | "
+            f"{median(ratios):.2f} ({min(ratios):.2f}) | "
+            f"{median([row['p50_ms'] for row in rows]):.1f} | "
+            f"{max(row['p99_ms'] for row in rows):.1f} | {cache} | "
+            f"{sum(row['errors'] for row in rows)} |"
         )
     memory = results["memory"]
     print(

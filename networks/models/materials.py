@@ -199,40 +199,46 @@ class BaseFolderPage(NormalisedSearchMixin, Page):
         from search.access import visible_documents, visible_pages
 
         context = super().get_context(request, *args, **kwargs)
-        # Listings, counts and filter choices only from documents this request may open.
-        visible = visible_documents(request, self.materials())
-        materials = visible.prefetch_related("topics")
         filters = {}
         material_type = request.GET.get("type", "")
         if material_type in MaterialType.values:
-            materials = materials.filter(material_type=material_type)
             filters["type"] = material_type
         year = request.GET.get("year", "")
         if year.isdigit():
-            materials = materials.filter(year=int(year))
             filters["year"] = year
         topic = request.GET.get("topic", "")
         if topic:
-            materials = materials.filter(topics__slug=topic)
             filters["topic"] = topic
         sort = request.GET.get("sort", "title")
-        materials = materials.order_by(self.SORTS.get(sort, "title"), "title")
-        all_materials = visible
+
+        # Listings, counts and filter choices only from documents this request may open, and
+        # worked out only if the page's shared part is not already stored (reader_cache).
+        def all_materials():
+            return visible_documents(request, self.materials())
+
+        def materials():
+            listed = all_materials().prefetch_related("topics")
+            if "type" in filters:
+                listed = listed.filter(material_type=filters["type"])
+            if "year" in filters:
+                listed = listed.filter(year=int(filters["year"]))
+            if "topic" in filters:
+                listed = listed.filter(topics__slug=filters["topic"])
+            return listed.order_by(self.SORTS.get(sort, "title"), "title")
+
         context.update(
-            materials=materials,
+            materials=SimpleLazyObject(materials),
             subfolders=SimpleLazyObject(lambda: visible_pages(request, self.get_children())),
             filters=filters,
             current_sort=sort if sort in self.SORTS else "title",
-            # Filter choices are worked out only if the page's shared part is not already
-            # stored (reader_cache).
-            material_types=SimpleLazyObject(lambda: self.material_type_choices(all_materials)),
+            material_types=SimpleLazyObject(lambda: self.material_type_choices(all_materials())),
             years=SimpleLazyObject(
                 lambda: sorted(
-                    {y for y in all_materials.values_list("year", flat=True) if y}, reverse=True
+                    {y for y in all_materials().values_list("year", flat=True) if y}, reverse=True
                 )
             ),
             topics=SimpleLazyObject(
-                lambda: Topic.objects.filter(material__in=all_materials).distinct()
+                lambda: Topic.objects.filter(material__in=all_materials()).distinct()
             ),
         )
         return context
