@@ -60,7 +60,7 @@ def body_feeds(context, page):
                 .exists()
             ),
         )
-        alert_on = not alerted_body_ids(user).isdisjoint(body_ids)
+        alert_on = membership and not alerted_body_ids(user).isdisjoint(body_ids)
     return {
         "page": page,
         "request": request,
