@@ -5,6 +5,8 @@ import logging
 from django.db import DatabaseError
 from wagtail.search.backends.elasticsearch8 import Elasticsearch8SearchBackend
 
+from pagecache.middleware import bump_generation
+
 from .models import PendingIndexUpdate
 
 logger = logging.getLogger(__name__)
@@ -46,6 +48,8 @@ class ResilientMixin:
                 super().delete(stub)
             update.delete()
             applied += 1
+        if applied:
+            bump_generation()  # stored search answers may have missed these updates
         return applied
 
 

@@ -1,8 +1,12 @@
+import functools
+
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
 from pagecache.memo import site_for_request
+from pagecache.templatetags.reader_cache import keep_out
 
 from .query import FACETS, run_search, snippet, with_snippet_text
 
@@ -10,16 +14,26 @@ SORTS = ("relevance", "date")
 
 
 def search(request):
+    """The results are worked out only when the page's shared part is not stored already
+    (reader_cache, keyed by the query string): readers who may see the same things and ask the
+    same question share the answer until the content changes."""
     site_for_request(request)  # hit addresses need it; remembered, not a query per search
     query = request.GET.get("q", "").strip()[:200]
     both = request.GET.get("languages") == "all"
     sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "relevance"
     filters = {name: request.GET.get(name, "") for name in FACETS if request.GET.get(name)}
-    outcome = run_search(request, query, get_language(), both=both, filters=filters, sort=sort)
-    page = Paginator(outcome.hits, 10).get_page(request.GET.get("page"))
-    with_snippet_text(page.object_list)  # snippets only for the hits on show
-    for hit in page:
-        hit.snippet = snippet(hit, query)
+
+    @functools.cache
+    def found():
+        outcome = run_search(request, query, get_language(), both=both, filters=filters, sort=sort)
+        if outcome.engine_down:
+            keep_out(request)  # the fallback's answer is not kept once the engine is back
+        page = Paginator(outcome.hits, 10).get_page(request.GET.get("page"))
+        with_snippet_text(page.object_list)  # snippets only for the hits on show
+        for hit in page:
+            hit.snippet = snippet(hit, query)
+        return outcome, page
+
     params = request.GET.copy()
     params.pop("page", None)
     return render(
@@ -27,8 +41,8 @@ def search(request):
         "search/search.html",
         {
             "query": query,
-            "outcome": outcome,
-            "results": page,
+            "outcome": SimpleLazyObject(lambda: found()[0]),
+            "results": SimpleLazyObject(lambda: found()[1]),
             "filters": filters,
             "sort": sort,
             "both": both,

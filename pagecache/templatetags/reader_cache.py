@@ -7,7 +7,9 @@ under the content generation (so any change shows at once), the language, the ho
 digest of the reader's refused view restrictions (`search.access.visibility_key`): a reader
 gets a stored part only if they may see exactly what its first reader saw. Personal things (a
 sign-up form, the alert switch, anything with a CSRF token) stay outside the tag; a part that
-contains a CSRF token anyway is never stored. Previews of drafts never use or fill it.
+contains a CSRF token anyway is never stored, nor one whose rendering called `keep_out(request)`
+(a search answered by the fallback while the engine was down). Previews of drafts never use or
+fill it.
 """
 
 import hashlib
@@ -24,6 +26,11 @@ from ..middleware import request_generation
 register = template.Library()
 
 CSRF_FIELD = 'name="csrfmiddlewaretoken"'
+
+
+def keep_out(request):
+    """What this request is rendering is not to be stored for other readers."""
+    request._reader_cache_keep_out = True
 
 
 class ReaderCacheNode(template.Node):
@@ -56,7 +63,7 @@ class ReaderCacheNode(template.Node):
         content = cache.get(key)
         if content is None:
             content = self.nodelist.render(context)
-            if CSRF_FIELD not in content:
+            if CSRF_FIELD not in content and not getattr(request, "_reader_cache_keep_out", False):
                 cache.set(key, content, settings.PAGE_CACHE_TIMEOUT)
         return content
 

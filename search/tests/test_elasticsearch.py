@@ -8,6 +8,7 @@ from wagtail.search.backends import get_search_backend
 
 from networks.models import BodyPage
 from search.models import PendingIndexUpdate
+from search.tests.test_search import result_titles
 from search.tests.utils import refresh_index
 
 pytestmark = [pytest.mark.django_db, pytest.mark.elasticsearch]
@@ -30,7 +31,7 @@ def _found(title_word):
     return [p.title for p in backend.search(title_word, BodyPage.objects.all(), operator="and")]
 
 
-def test_updates_made_while_the_engine_is_down_are_replayed(demo_site, settings):
+def test_updates_made_while_the_engine_is_down_are_replayed(demo_site, settings, client):
     real = settings.WAGTAILSEARCH_BACKENDS["default"]
     settings.WAGTAILSEARCH_BACKENDS = {
         **settings.WAGTAILSEARCH_BACKENDS,
@@ -43,7 +44,10 @@ def test_updates_made_while_the_engine_is_down_are_replayed(demo_site, settings)
 
     settings.WAGTAILSEARCH_BACKENDS = {**settings.WAGTAILSEARCH_BACKENDS, "default": real}
     assert "Lukion työnantajaryhmä Kvarkki" not in _found("kvarkki")
+    assert '"status">0 ' in client.get("/haku/", {"q": "kvarkki"}).content.decode()  # kept
     out = StringIO()
     call_command("replay_index_updates", stdout=out)
     assert "0 still pending" in out.getvalue()
     assert "Lukion työnantajaryhmä Kvarkki" in _found("kvarkki")
+    # The answer kept before the replay is not given again.
+    assert "Lukion työnantajaryhmä Kvarkki" in result_titles(client.get("/haku/", {"q": "kvarkki"}))

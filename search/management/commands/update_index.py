@@ -4,6 +4,7 @@ from modelsearch.management.commands.rebuild_modelsearch_index import (
     Command as RebuildCommand,
 )
 
+from pagecache.middleware import bump_generation
 from search.models import PendingIndexUpdate
 
 BAR_WIDTH = 30
@@ -30,3 +31,4 @@ class Command(RebuildCommand):
         if not options.get("schema_only"):
             # A full rebuild includes everything the engine missed while it was down.
             PendingIndexUpdate.objects.all().delete()
+            bump_generation()  # stored search answers come from the old index
