@@ -14,11 +14,13 @@ SQLite file, and the gunicorn servers, all stopped by pid at the end.
 1. load      gunicorn (cms.settings.production, 127.0.0.1, every request with
              X-Forwarded-Proto: https) serves the demo; `--clients` client processes request one
              URL for `--seconds`: the home page, a network page, a meeting page, a folder listing
-             and a search, as a visitor (page cache on) and as a logged-in member (never cached),
-             and a plain Wagtail page (a StandardPage with a title and one paragraph) outside
-             the cache, as the baseline for the ratios. Every case is measured in each of
-             `--rounds` rounds, each time between two runs of the baseline, and its ratio is
-             taken against their mean: the machine's busy spells move both sides.
+             and a search (the same one each time, and one at an address never asked before,
+             whose answer no store has), as a visitor (page cache on) and as a logged-in
+             member (never cached), and a plain Wagtail page (a StandardPage with a title and
+             one paragraph) outside the cache, as the baseline for the ratios. Every case is
+             measured in each of `--rounds` rounds, each time between two runs of the
+             baseline, and its ratio is taken against their mean: the machine's busy spells
+             move both sides.
 2. queries   in-process, with Django's test client and CaptureQueriesContext, page cache off:
              SQL queries per page type for a network with 10 and then 1,000 meetings and a
              folder with 10 and then 1,000 materials.
@@ -98,18 +100,23 @@ def fetch(connection, path, cookie):
 
 
 def load(port, path, cookie, clients, seconds):
-    """`clients` forked processes, each with one keep-alive connection, for `seconds`."""
+    """`clients` forked processes, each with one keep-alive connection, for `seconds`. A `{n}`
+    in `path` becomes a number no other request of the run has: an address never seen before."""
     context = multiprocessing.get_context("fork")
     results = context.Queue()
     deadline = time.monotonic() + seconds
 
-    def client():
+    def client(number):
         connection = HTTPConnection("127.0.0.1", port, timeout=60)
         durations, errors, cache = [], 0, {}
+        sent = 0
         while time.monotonic() < deadline:
+            sent += 1
             started = time.perf_counter()
             try:
-                status, header = fetch(connection, path, cookie)
+                status, header = fetch(
+                    connection, path.replace("{n}", f"{time.time_ns()}-{number}-{sent}"), cookie
+                )
             except OSError:
                 errors += 1
                 connection.close()
@@ -122,7 +129,9 @@ def load(port, path, cookie, clients, seconds):
         results.put((durations, errors, cache))
 
     began = time.monotonic()
-    processes = [context.Process(target=client, daemon=True) for _ in range(clients)]
+    processes = [
+        context.Process(target=client, args=(number,), daemon=True) for number in range(clients)
+    ]
     for process in processes:
         process.start()
     durations, errors, cache = [], 0, {}
@@ -242,6 +251,8 @@ class Bench:
             "meeting": meeting.url,
             "folder": bank.url,
             "search": SEARCH,
+            # The same search with an address never asked before: its answer is not stored.
+            "new search": SEARCH + "&n={n}",
         }
         # The baseline: a stock page with a query string, which the page cache never stores.
         self.plain_url = plain.url + "?plain=1"
@@ -315,7 +326,7 @@ class Bench:
     def measure(self, port, name, who, url, cookie):
         warm = HTTPConnection("127.0.0.1", port, timeout=60)
         for _ in range(3):  # fill the page cache and the workers' own caches
-            fetch(warm, url, cookie)
+            fetch(warm, url.replace("{n}", "warm-up"), cookie)
         row = load(port, url, cookie, self.args.clients, self.args.seconds)
         row.update(page=name, who=who, url=url)
         log(
@@ -329,8 +340,9 @@ class Bench:
         try:
             worker = children_of(self.server.pid)[0]
             # Mostly visitors, as on the real site; every tenth request a member's.
-            visitor = [(url, None) for url in [*self.urls.values(), self.plain_url]]
-            member = [(url, self.cookie) for url in self.urls.values()]
+            urls = [url for url in self.urls.values() if "{n}" not in url]
+            visitor = [(url, None) for url in [*urls, self.plain_url]]
+            member = [(url, self.cookie) for url in urls]
             cases = [*visitor * 3, *member[:2]] + [*visitor * 3, *member[2:]]
             connection = HTTPConnection("127.0.0.1", port, timeout=60)
             for url, cookie in cases:
