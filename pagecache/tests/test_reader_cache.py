@@ -86,3 +86,18 @@ def test_a_draft_preview_neither_uses_nor_fills_the_part(client, rf, hr):
     assert "Luonnoksen tiivistelmä" in preview.content.decode()
 
     assert "Luonnoksen tiivistelmä" not in client.get(hr.url).content.decode()
+
+
+def test_the_follow_links_are_shared_and_the_alert_switch_is_not(
+    client, hr, hr_member, safety_member
+):
+    """The feed links sit in the shared part; the switch is each member's own, whoever came
+    first."""
+    switch = f'action="/omat-verkostot/ilmoitukset/{hr.pk}/"'
+    visitor = client.get(hr.url).content.decode()
+    assert "/syotteet/verkostot/hr-verkosto/uutiset.xml" in visitor and switch not in visitor
+    client.force_login(safety_member)
+    other = client.get(hr.url).content.decode()
+    assert "/syotteet/verkostot/hr-verkosto/uutiset.xml" in other and switch not in other
+    client.force_login(hr_member)
+    assert switch in client.get(hr.url).content.decode()

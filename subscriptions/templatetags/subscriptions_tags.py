@@ -38,7 +38,13 @@ def body_feed_links(context, page):
 
 @register.inclusion_tag("subscriptions/includes/body_feeds.html", takes_context=True)
 def body_feeds(context, page):
-    """The feed links, and the alert switch for the body's current members."""
+    """The feed links: the same for every reader, so they belong in the page's shared part."""
+    return {"feeds": feed_urls(page, context.get("request"))}
+
+
+@register.inclusion_tag("subscriptions/includes/alert_switch.html", takes_context=True)
+def alert_switch(context, page):
+    """The alert switch, for the body's current members: personal, outside any shared part."""
     request = context.get("request")
     user = getattr(request, "user", None)
     membership = alert_on = False
@@ -65,7 +71,6 @@ def body_feeds(context, page):
         "page": page,
         "request": request,
         "csrf_token": context.get("csrf_token"),
-        "feeds": feed_urls(page, request),
         "membership": membership,
         "alert_on": alert_on,
     }
