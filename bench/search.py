@@ -339,7 +339,7 @@ class Bench:
         from wagtail.models import Page
 
         from home.demo import content, networks_content, people, text
-        from search.analysis import words
+        from text.analysis import words
 
         swedish = set(text.SWEDISH.values())
         skip_keys = {"slug", "sv_slug", "filename", "sv_title", "url", "email"}
@@ -647,8 +647,8 @@ class Bench:
         """The querysets run_search hands to the backend for a Finnish anonymous search."""
         from wagtail.models import Locale, Page
 
+        from access.visibility import visible_documents, visible_pages
         from networks.models import Material
-        from search.access import visible_documents, visible_pages
 
         request = self.anonymous_request()
         locale = Locale.objects.get(language_code="fi")
@@ -659,8 +659,8 @@ class Bench:
     def db_engine_job(self, queries, full=True):
         """job(backend, query): the backend searches of one query, within the request budget."""
         from networks.models import Material
-        from search.analysis import normalise_query
         from search.query import MAX_HITS
+        from text.analysis import normalise_query
 
         normalised = {q: normalise_query(q, "fi") for q in queries}
         pages, documents = self.db_engine_querysets()

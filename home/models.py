@@ -10,7 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from networks.blocks import listings_field
-from search.fields import LEMMA_FIELDS, NormalisedSearchMixin
+from text.fields import LEMMA_FIELDS, NormalisedSearchMixin
 
 
 class HomePage(NormalisedSearchMixin, Page):
@@ -39,10 +39,10 @@ class HomePage(NormalisedSearchMixin, Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
+        from access.visibility import visible_pages
         from networks.models import MeetingPage
         from networks.models.choices import MeetingStatus
         from networks.models.listings import ancestor_value
-        from search.access import visible_pages
 
         context = super().get_context(request, *args, **kwargs)
         # Built only when the page's shared part is (reader_cache): usually it is stored.

@@ -1,7 +1,7 @@
 """What a member's own networks hold: bodies, meetings, minutes and materials.
 
 Everything starts from the member's current memberships (Person.user -> Membership.current())
-and passes the same access rules as search (`search.access`), applied as the member: a page or
+and passes the same access rules as search (`access.visibility`), applied as the member: a page or
 document the member could not open on the site is not listed here or in their feeds either.
 The number of queries does not depend on how many bodies or meetings there are.
 """
@@ -10,14 +10,14 @@ import datetime
 from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
-from types import SimpleNamespace
 
-from django.contrib.auth import get_user_model
 from django.db.models import F, Max, Prefetch, Q
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone, translation
 from wagtail.models import Page
 
+from access.readers import Reader
+from access.visibility import visible_documents, visible_pages
 from networks.models import (
     BodyPage,
     Material,
@@ -27,19 +27,9 @@ from networks.models import (
     MinutesPage,
 )
 from networks.models.choices import MeetingStatus
-from search.access import visible_documents, visible_pages
 
 # On the first visit there is no previous one: show what is new from this far back.
 FIRST_VISIT_LOOKBACK = datetime.timedelta(days=30)
-
-
-def as_viewer(user):
-    """A stand-in request for the access rules: the member, with no shared password passed.
-
-    The user is loaded with their groups so that checking each group restriction costs no query.
-    """
-    user = get_user_model().objects.prefetch_related("groups").get(pk=user.pk)
-    return SimpleNamespace(user=user, session={})
 
 
 def prefer_language(pages, language):
@@ -80,7 +70,7 @@ class MemberNetworks:
 
     def __init__(self, user, language=None):
         self.language = language or translation.get_language()
-        self.viewer = as_viewer(user)
+        self.viewer = Reader.member(user)
         self.user = self.viewer.user
         memberships = Membership.objects.filter(person__user=self.user)
         current_ids = set(memberships.current().values_list("pk", flat=True))

@@ -2,20 +2,18 @@
 own, so one bad file is reported and the others are still kept."""
 
 import os
-from collections import Counter
 
 from django import forms
 from django.db import transaction
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.auth import permission_denied
-from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, PageViewRestriction
+from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
-from .forms import check_upload
-from .models import BodyPage, FolderPage, KnowledgeBankPage, Material, Topic
+from .forms import FOLDER_HELP, FolderChoiceField, check_upload, folder_pages
+from .models import BodyPage, Material, Topic
 from .models.choices import ContentLanguage, MaterialType
 
 
@@ -35,70 +33,15 @@ class MultipleFileField(forms.FileField):
         return files
 
 
-def folder_pages():
-    """Folders and knowledge banks of the default language: documents are shared by languages."""
-    return (
-        Page.objects.type(FolderPage, KnowledgeBankPage)
-        .filter(locale=Locale.get_default())
-        .order_by("path")
-    )
-
-
-def collection_keeps_folder_private(folder, collection):
-    """Whoever may open the files must also be allowed into the folder: a members-only folder
-    needs a collection closed to everyone else, and a group's folder one closed to other
-    groups, so that no one reads from a document's address what the folder hides from them."""
-    page_rules = PageViewRestriction.objects.filter(
-        page__in=folder.get_ancestors(inclusive=True)
-    ).prefetch_related("groups")
-    if not page_rules:
-        return True
-    collection_rules = CollectionViewRestriction.objects.filter(
-        collection__in=collection.get_ancestors(inclusive=True)
-    ).prefetch_related("groups")
-    folder_groups = [
-        set(rule.groups.all()) for rule in page_rules if rule.restriction_type == rule.GROUPS
-    ]
-    if not folder_groups:
-        return bool(collection_rules)
-    allowed = set.intersection(*folder_groups)
-    return any(
-        rule.restriction_type == rule.GROUPS and set(rule.groups.all()) <= allowed
-        for rule in collection_rules
-    )
-
-
 def owning_body(folder):
     return BodyPage.objects.ancestor_of(folder).order_by("-depth").first()
 
 
-def default_collection(folder):
-    """Where the folder's documents already are, else the body's own collection."""
-    used = Counter(
-        Material.objects.filter(folder__translation_key=folder.translation_key).values_list(
-            "collection_id", flat=True
-        )
-    )
-    if used:
-        return Collection.objects.get(pk=used.most_common(1)[0][0])
-    body = owning_body(folder)
-    return body.collection if body and body.collection else Collection.get_first_root_node()
-
-
-class FolderChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, page):
-        """The path below the home page, e.g. "Verkostot / HR-verkosto / Jäsenaineisto"."""
-        return " / ".join(p.title for p in [*page.get_ancestors().filter(depth__gt=2), page])
-
-
 class BulkUploadForm(forms.Form):
-    folder = FolderChoiceField(queryset=Page.objects.none(), label=gettext_lazy("Folder"))
-    collection = forms.ModelChoiceField(
-        queryset=Collection.objects.none(),
-        label=gettext_lazy("Collection"),
-        help_text=gettext_lazy(
-            "Who may open the files. A members-only folder needs a members-only collection."
-        ),
+    folder = FolderChoiceField(
+        queryset=Page.objects.none(),
+        label=gettext_lazy("Folder"),
+        help_text=FOLDER_HELP,
     )
     files = MultipleFileField(label=gettext_lazy("Files"))
     material_type = forms.ChoiceField(
@@ -121,24 +64,9 @@ class BulkUploadForm(forms.Form):
         initial=ContentLanguage.FINNISH,
     )
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        policy = policy_registry.get_by_type(Material)
         self.fields["folder"].queryset = folder_pages()
-        self.fields["collection"].queryset = policy.collections_user_has_permission_for(user, "add")
-
-    def clean(self):
-        cleaned = super().clean()
-        folder, collection = cleaned.get("folder"), cleaned.get("collection")
-        if folder and collection and not collection_keeps_folder_private(folder, collection):
-            self.add_error(
-                "collection",
-                _(
-                    "This folder is for members only. Choose a collection that only the "
-                    "same members may open, or others could open the files."
-                ),
-            )
-        return cleaned
 
 
 def title_from_filename(name):
@@ -162,7 +90,6 @@ def save_batch(form, user):
             material = Material(
                 title=title_from_filename(upload.name),
                 file=upload,
-                collection=data["collection"],
                 body=body,
                 folder=folder,
                 material_type=data["material_type"],
@@ -183,12 +110,9 @@ def bulk_upload(request):
         return permission_denied(request)
     initial = {}
     folder_id = request.GET.get("folder", "")
-    if folder_id.isdigit():
-        folder = get_object_or_404(folder_pages(), pk=folder_id)
-        initial = {"folder": folder, "collection": default_collection(folder)}
-    form = BulkUploadForm(
-        request.POST or None, request.FILES or None, user=request.user, initial=initial
-    )
+    if folder_id.isdigit() and len(folder_id) < 19:
+        initial = {"folder": get_object_or_404(folder_pages(), pk=folder_id)}
+    form = BulkUploadForm(request.POST or None, request.FILES or None, initial=initial)
     context = {"form": form}
     if request.method == "POST" and form.is_valid():
         saved, refused = save_batch(form, request.user)
@@ -198,12 +122,6 @@ def bulk_upload(request):
             refused=refused,
             folder=form.cleaned_data["folder"],
         )
-        form = BulkUploadForm(
-            user=request.user,
-            initial={
-                "folder": form.cleaned_data["folder"],
-                "collection": form.cleaned_data["collection"],
-            },
-        )
+        form = BulkUploadForm(initial={"folder": form.cleaned_data["folder"]})
         context["form"] = form
     return TemplateResponse(request, "networks/admin/bulk_upload.html", context)

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from django.db.models.functions import Length, Substr
 from wagtail.models import Page
 
-from search.access import visible_pages
-from search.analysis import index_terms, query_terms, words
+from access.visibility import visible_pages
+from text.analysis import index_terms, query_terms, words
 
 from .models import AgendaItem, Decision, MeetingPage, MinutesPage
 from .models.choices import MinutesStatus

@@ -6,10 +6,14 @@ from django import forms
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.documents.forms import BaseDocumentForm
+from wagtail.models import Locale, Page
 
-from search.extract import IMAGE_TYPES, ExtractionError, detect_type, extract_text
+from access import documents as audience
+from text.extract import IMAGE_TYPES, ExtractionError, detect_type, extract_text
 
 ALLOWED_TYPES = {"pdf", "docx", "odt", "xlsx", "pptx", "txt"} | IMAGE_TYPES
 # A name ending that claims a type the content must then have.
@@ -69,7 +73,56 @@ def check_upload(upload):
     return upload
 
 
+FOLDER_HELP = gettext_lazy(
+    "Who may open the file follows the folder: a members-only folder's files are for the same "
+    "members only. A file without a folder is seen by editors only."
+)
+
+
+def folder_pages():
+    """Folders and knowledge banks of the default language: documents are shared by languages."""
+    from .models import FolderPage, KnowledgeBankPage
+
+    return (
+        Page.objects.type(FolderPage, KnowledgeBankPage)
+        .filter(locale=Locale.get_default())
+        .order_by("path")
+    )
+
+
+class FolderChoiceField(forms.ModelChoiceField):
+    """Folders by their path, each with who will see the files filed in it."""
+
+    def label_from_instance(self, page):
+        """E.g. "Verkostot / HR-verkosto / Jäsenaineisto — Visible only to: …"."""
+        path = " / ".join(p.title for p in [*page.get_ancestors().filter(depth__gt=2), page])
+        return f"{path} — {audience.describe_place(page)}"
+
+
 class MaterialForm(BaseDocumentForm):
+    """Wagtail's document form (add, edit, the multiple uploader and the chooser's upload tab).
+
+    There is no collection to choose: the document's collection follows its folder
+    (`access.documents`), whatever is posted. The folder is chosen among folders and knowledge
+    banks, each labelled with who will see its files."""
+
+    def __init__(self, *args, **kwargs):
+        self.user = kwargs.get("user")
+        super().__init__(*args, **kwargs)
+        self.fields.pop("collection", None)
+        if "folder" in self.fields:
+            current = self.instance.folder_id
+            self.fields["folder"] = FolderChoiceField(
+                queryset=folder_pages() | Page.objects.filter(pk=current),
+                required=False,
+                label=self.fields["folder"].label,
+                help_text=FOLDER_HELP,
+            )
+            if self.instance.pk:
+                self.fields["folder"].help_text = format_lazy(
+                    "{} {} {}", FOLDER_HELP, gettext_lazy("Now:"), self.instance.audience
+                )
+
     def clean_file(self):
         upload = self.cleaned_data.get("file")
         if upload and "file" in self.changed_data:

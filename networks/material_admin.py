@@ -19,7 +19,8 @@ from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .bulk_upload import bulk_upload, folder_pages
+from .bulk_upload import bulk_upload
+from .forms import folder_pages
 from .models import BaseFolderPage, BodyPage, Material, SavedListing, Topic
 from .models.choices import ContentLanguage, MaterialType
 

@@ -1,4 +1,5 @@
-"""Members' groups follow their terms; documents get their text extracted on upload."""
+"""Members' groups follow their terms; documents get their text extracted on upload; a
+newsletter issue's file takes the newsletter page's audience (`access.documents`)."""
 
 import logging
 
@@ -6,9 +7,10 @@ from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
-from search.extract import ExtractionError, extract_text
+from access import documents as audience
+from text.extract import ExtractionError, extract_text
 
-from .models import Material, Membership, Person
+from .models import Material, Membership, NewsletterIssue, Person
 
 logger = logging.getLogger(__name__)
 
@@ -53,6 +55,22 @@ def extract_material_text(sender, instance, **kwargs):
     except (ExtractionError, OSError) as error:
         logger.warning("No text extracted from %s: %s", instance.file.name, error)
         instance.extracted_text = ""
+
+
+@receiver(pre_save, sender=NewsletterIssue)
+def remember_previous_issue_file(sender, instance, **kwargs):
+    instance._previous_document_id = (
+        sender.objects.filter(pk=instance.pk).values_list("document_id", flat=True).first()
+    )
+
+
+@receiver(post_save, sender=NewsletterIssue)
+@receiver(post_delete, sender=NewsletterIssue)
+def issue_file_placed(sender, instance, **kwargs):
+    """An issue's file is placed by its newsletter page; a file taken off an issue waits,
+    unfiled, unless it has a folder of its own."""
+    previous = getattr(instance, "_previous_document_id", None)
+    audience.refile_ids([pk for pk in (instance.document_id, previous) if pk])
 
 
 @receiver(user_logged_in)

@@ -1,4 +1,3 @@
-from django.http import Http404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -7,7 +6,7 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from search.access import refused_collection_ids
+from access.privacy import restrict_new_minutes
 
 from . import (
     material_admin,  # noqa: F401  (materials, saved listings, review report)
@@ -15,15 +14,6 @@ from . import (
     views,
 )
 from .models import Membership, MinutesPage, Organisation, Person, Topic
-from .privacy import restrict_new_minutes
-
-
-@hooks.register("before_serve_document")
-def hide_other_networks_documents(document, request):
-    """A signed-in member of another network gets the same 404 as for a missing document, so
-    ids reveal nothing; a visitor who is not signed in still gets the login page."""
-    if request.user.is_authenticated and document.collection_id in refused_collection_ids(request):
-        raise Http404
 
 
 @hooks.register("register_admin_urls")

@@ -1,12 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PageCacheConfig(AppConfig):
     name = "pagecache"
     label = "pagecache"
-    verbose_name = "Page cache"
-
-    def ready(self):
-        from . import signals
-
-        signals.connect()
+    verbose_name = _("Page cache")

@@ -1,6 +1,6 @@
 """Anonymous visitors get public Wagtail pages from the cache.
 
-Every key holds a site-wide generation number that `signals.py` bumps whenever content a page
+Every key holds the content generation (`generation`), which is bumped whenever content a page
 may show changes, so a publish, unpublish, move or delete makes every cached page unreachable at
 once, without having to know which pages list what.
 
@@ -14,7 +14,6 @@ not if it set a cookie, used a CSRF token or asked not to be cached.
 """
 
 import hashlib
-import time
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -22,48 +21,12 @@ from django.core.cache import caches
 from django.http import HttpResponse
 from django.utils.translation import get_language_from_path
 
+from generation.counter import request_generation
+
 HEADER = "X-Page-Cache"
-GENERATION_KEY = "pagecache:generation"
 CANDIDATE = "_page_cache_candidate"
 ALLOWED = "_page_cache_allowed"
 REFUSING_CACHE_CONTROL = ("private", "no-store", "no-cache")
-
-
-def _cache():
-    return caches[settings.PAGE_CACHE_ALIAS]
-
-
-def _new_generation():
-    """A start value no earlier generation can have had: an evicted counter never restarts low."""
-    return time.time_ns()
-
-
-def generation():
-    cache = _cache()
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        cache.add(GENERATION_KEY, _new_generation(), timeout=None)
-        value = cache.get(GENERATION_KEY)
-    return value
-
-
-def request_generation(request):
-    """The content generation, read once per request."""
-    if request is None:
-        return generation()
-    value = getattr(request, "_content_generation", None)
-    if value is None:
-        value = request._content_generation = generation()
-    return value
-
-
-def bump_generation():
-    """Make every page cached so far unreachable."""
-    cache = _cache()
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # not set yet, or evicted
-        cache.set(GENERATION_KEY, _new_generation(), timeout=None)
 
 
 def page_key(request):
@@ -136,3 +99,7 @@ class PageCacheMiddleware:
         else:
             response[HEADER] = "skip"
         return response
+
+
+def _cache():
+    return caches[settings.PAGE_CACHE_ALIAS]

@@ -4,7 +4,7 @@ from django.http import Http404
 from django.utils import translation
 from wagtail import views as wagtail_views
 
-from .memo import MISSING, keep, recall, site_for_request
+from generation.memo import MISSING, keep, recall, site_for_request
 
 
 def serve(request, path):

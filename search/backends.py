@@ -5,7 +5,7 @@ import logging
 from django.db import DatabaseError
 from wagtail.search.backends.elasticsearch8 import Elasticsearch8SearchBackend
 
-from pagecache.middleware import bump_generation
+from generation.counter import bump_generation
 
 from .models import PendingIndexUpdate
 

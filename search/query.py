@@ -13,12 +13,11 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
+from access.visibility import visibility_key, visible_documents, visible_pages
+from generation.counter import request_generation
+from generation.memo import remember
 from networks.models import BodyPage, Material, MeetingPage, MinutesPage
-from pagecache.memo import remember
-from pagecache.middleware import request_generation
-
-from .access import visibility_key, visible_documents, visible_pages
-from .analysis import analyse_word, index_terms, normalise_query, query_terms, words
+from text.analysis import analyse_word, index_terms, normalise_query, query_terms, words
 
 logger = logging.getLogger(__name__)
 

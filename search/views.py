@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
-from pagecache.memo import site_for_request
+from generation.memo import site_for_request
 from pagecache.templatetags.reader_cache import keep_out
 
 from .query import FACETS, run_search, snippet, with_snippet_text

@@ -18,9 +18,9 @@ from django.utils import translation
 from wagtail.models import PageLogEntry
 from wagtail.signals import page_published
 
-from members.activity import as_viewer
+from access.readers import Reader
+from access.visibility import visible_documents, visible_pages
 from networks.models import BodyPage, Material, Membership, MinutesPage
-from search.access import visible_documents, visible_pages
 
 from .mail import build_message, localized_reverse, send_all, site_url
 from .models import MemberAlert, forget_alerts
@@ -138,7 +138,9 @@ def announce_minutes(minutes_id):
     translations = MinutesPage.objects.filter(translation_key=minutes.translation_key)
     messages = []
     for alert in recipients(keys):
-        visible = list(visible_pages(as_viewer(alert.user), translations).select_related("locale"))
+        visible = list(
+            visible_pages(Reader.member(alert.user), translations).select_related("locale")
+        )
         page = in_language(visible, alert.language)
         if page is None:
             continue
@@ -161,7 +163,7 @@ def announce_materials(material_ids):
         for alert in recipients({body_key}):
             visible = set(
                 visible_documents(
-                    as_viewer(alert.user), Material.objects.filter(pk__in=ids)
+                    Reader.member(alert.user), Material.objects.filter(pk__in=ids)
                 ).values_list("pk", flat=True)
             )
             if not visible:

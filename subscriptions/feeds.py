@@ -6,9 +6,7 @@ fetch without cookies, and the same answer can be cached for everyone. The body'
 the URL may be in either language; the feed is in the language of the address.
 """
 
-from types import SimpleNamespace
 
-from django.contrib.auth.models import AnonymousUser
 from django.db.models import F, Max, Q
 from django.db.models.functions import Coalesce, Greatest
 from django.http import Http404, HttpResponse
@@ -18,10 +16,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site
 
+from access.readers import Reader
+from access.visibility import visible_documents, visible_pages
 from members.activity import children_of, parent_path, prefer_language
 from networks import feeds
 from networks.models import BodyPage, Material, MeetingPage, MinutesPage
-from search.access import visible_documents, visible_pages
 
 FEED_MINUTES = 20
 FEED_MEETINGS = 20
@@ -29,12 +28,8 @@ FEED_MATERIALS = 30
 CACHE_SECONDS = 15 * 60
 
 
-def anonymous():
-    return SimpleNamespace(user=AnonymousUser(), session={})
-
-
 def public_pages(queryset=None):
-    return visible_pages(anonymous(), queryset)
+    return visible_pages(Reader.visitor(), queryset)
 
 
 def site_roots(site):
@@ -120,7 +115,7 @@ def body_materials(body):
         changed_at=Greatest("created_at", Coalesce(Max("versions__created_at"), "created_at")),
         body_key=F("body__translation_key"),
     )
-    return visible_documents(anonymous(), materials).order_by("-changed_at", "-pk")
+    return visible_documents(Reader.visitor(), materials).order_by("-changed_at", "-pk")
 
 
 def _published(pair):

@@ -21,9 +21,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from members.activity import as_viewer, prefer_language
+from access.readers import Reader
+from access.visibility import visible_pages
+from members.activity import prefer_language
 from networks.models import BodyPage, Membership, NewsletterPage
-from search.access import visible_pages
 
 from . import tokens
 from .forms import SubscribeForm
@@ -223,7 +224,7 @@ def current_bodies(user):
         .filter(person__user=user)
         .values_list("body__translation_key", flat=True)
     )
-    bodies = visible_pages(as_viewer(user), BodyPage.objects.filter(translation_key__in=keys))
+    bodies = visible_pages(Reader.member(user), BodyPage.objects.filter(translation_key__in=keys))
     bodies = prefer_language(bodies.select_related("locale"), translation.get_language())
     return sorted(bodies, key=lambda body: body.title.casefold())
 

@@ -1,7 +1,7 @@
 """Finding glossary terms in Finnish text whatever their inflection, and checking that the
 Swedish translation of each segment uses the glossary's Swedish term.
 
-Finnish words are compared through their Voikko lemmas and compound parts (search.analysis),
+Finnish words are compared through their Voikko lemmas and compound parts (text.analysis),
 so "työsuojelupäälliköiden" and "työsuojelupäällikköverkosto" both contain
 "työsuojelupäällikkö". Swedish words are compared through their simplemma lemmas and as
 substrings, since Swedish writes compounds together: "arbetarskyddschefernas" and
@@ -16,7 +16,7 @@ from django.utils.html import strip_tags
 from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
-from search.analysis import analyse_word, words
+from text.analysis import analyse_word, words
 
 from .models import Term
 

@@ -37,6 +37,9 @@ INSTALLED_APPS = [
     "search",
     "members",
     "subscriptions",
+    "generation",
+    "access",
+    "text",
     "pagecache",
     # Before wagtail_localize: its segment editor template is extended with the glossary.
     "terminology",
@@ -78,6 +81,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Inside authentication: it marks answers that depend on who asked as private.
+    "access.middleware.PrivateResponsesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -266,3 +271,7 @@ PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))  # seconds
 PAGE_CACHE_ALIAS = "default"
 # Parts of pages shared by readers who may see the same things (pagecache/templatetags).
 READER_CACHE_ENABLED = env_bool("READER_CACHE_ENABLED", True)
+
+# Documents not yet filed in a folder are opened only by these groups (and superusers) until an
+# editor files them (access/documents.py).
+UNFILED_DOCUMENT_READER_GROUPS = ["Editors", "Moderators"]

@@ -3,7 +3,7 @@
 None of it depends on who is looking (menus and footers list only pages without a view
 restriction of their own; breadcrumbs are the ancestors of a page the reader already may see),
 so it is worked out once per content generation and kept as plain titles and addresses
-(`pagecache.memo`)."""
+(`generation.memo`)."""
 
 from django import template
 from django.conf import settings
@@ -11,8 +11,8 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page
 
+from generation.memo import remember
 from home.models import AccessibilityStatementPage, HomePage, StandardPage
-from pagecache.memo import remember
 
 register = template.Library()
 

@@ -5,7 +5,7 @@ import datetime
 from django.core.files.base import ContentFile
 from django.utils.text import slugify
 
-from networks.models import Material, MeetingPage, MinutesPage
+from networks.models import FolderPage, Material, MeetingPage, MinutesPage
 from networks.models.choices import DatePrecision, MeetingStatus
 
 
@@ -27,12 +27,25 @@ def add_minutes(meeting, title):
     return minutes
 
 
-def add_material(body, title):
+def public_folder(body):
+    """A folder of the body that everyone may open (made if the body has none)."""
+    for page in body.get_children().type(FolderPage).specific():
+        if not page.get_view_restrictions().exists():
+            return page
+    folder = FolderPage(title="Aineistot", slug="aineistot")
+    body.add_child(instance=folder)
+    folder.save_revision().publish()
+    return folder
+
+
+def add_material(body, title, folder=None):
+    """A document filed in `folder` (by default a public folder of the body): who may open it
+    follows the folder."""
     material = Material(
         title=title,
         file=ContentFile(f"{title}\n".encode(), name=f"{slugify(title)}.txt"),
         body=body,
-        collection=body.collection,
+        folder=folder or public_folder(body),
         year=datetime.date.today().year,
     )
     material.save()

@@ -13,7 +13,7 @@ from wagtail.models import Collection, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from search.fields import LEMMA_FIELDS, NormalisedSearchMixin
+from text.fields import LEMMA_FIELDS, NormalisedSearchMixin
 
 from ..blocks import LogoBlock, PeriodBlock, listings_field, ordered_list
 from ..dates import format_partial_date
@@ -83,7 +83,7 @@ class ProgrammePage(NormalisedSearchMixin, Page):
         verbose_name = _("programme")
 
     def get_context(self, request, *args, **kwargs):
-        from search.access import visible_pages
+        from access.visibility import visible_pages
 
         context = super().get_context(request, *args, **kwargs)
         bodies = visible_pages(request, BodyPage.objects.child_of(self))
@@ -109,7 +109,7 @@ class BodyIndexPage(NormalisedSearchMixin, Page):
     SORTS = {"title": "title", "members": "-member_count", "organisations": "-organisation_count"}
 
     def get_context(self, request, *args, **kwargs):
-        from search.access import visible_pages
+        from access.visibility import visible_pages
 
         context = super().get_context(request, *args, **kwargs)
         bodies = visible_pages(request, BodyPage.objects.descendant_of(self))
@@ -372,7 +372,7 @@ class BodyPage(RoutablePageMixin, NormalisedSearchMixin, Page):
         return NewsletterPage.objects.child_of(self).live().first()
 
     def get_context(self, request, *args, **kwargs):
-        from search.access import visible_pages
+        from access.visibility import visible_pages
 
         from ..decisions import with_minutes
         from .materials import FolderPage, KnowledgeBankPage, NewsletterPage

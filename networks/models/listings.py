@@ -167,7 +167,7 @@ class SavedListing(ClusterableModel):
 
     def _pages(self, request, model, depth_below_body):
         """Pages of the reader's language, under the body (or its own children only)."""
-        from search.access import visible_pages
+        from access.visibility import visible_pages
 
         locale = Locale.get_active()
         pages = model.objects.filter(locale=locale)
@@ -228,7 +228,7 @@ class SavedListing(ClusterableModel):
         ]
 
     def _materials(self, request):
-        from search.access import visible_documents
+        from access.visibility import visible_documents
 
         from .materials import Material
 

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, gettext
@@ -10,13 +10,14 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.api import APIField
-from wagtail.documents.models import AbstractDocument
+from wagtail.documents.models import AbstractDocument, DocumentQuerySet
 from wagtail.documents.models import Document as WagtailDocument
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from search.fields import LEMMA_FIELDS, NormalisedSearchMixin
+from access import documents as audience
+from text.fields import LEMMA_FIELDS, NormalisedSearchMixin
 
 from ..blocks import listings_field
 from .bodies import BodyPage, qualified
@@ -24,8 +25,28 @@ from .choices import ContentLanguage, MaterialType, Qualifier
 from .people import Topic
 
 
+class MaterialQuerySet(DocumentQuerySet):
+    PLACING = {"collection", "collection_id", "folder", "folder_id", "body", "body_id"}
+
+    def update(self, **kwargs):
+        """A document's collection follows its place (`access.documents`), also on the paths
+        that write rows without saving them, such as Wagtail's "Add to collection" bulk action:
+        after an update that touches the place or the collection, each document's collection is
+        worked out again, and a collection written here by hand is not kept."""
+        if not self.PLACING & set(kwargs):
+            return super().update(**kwargs)
+        ids = list(self.values_list("pk", flat=True))
+        kwargs = {k: v for k, v in kwargs.items() if k not in ("collection", "collection_id")}
+        count = super().update(**kwargs) if kwargs else len(ids)
+        audience.refile_ids(ids)
+        return count
+
+
 class Material(NormalisedSearchMixin, AbstractDocument):
-    """A material: owned by a body, filed in a folder, typed, tagged and searchable inside."""
+    """A material: owned by a body, filed in a folder, typed, tagged and searchable inside.
+
+    Its collection, which decides who may open it, is never chosen: it follows the folder
+    (`access.documents`), on every save."""
 
     body = models.ForeignKey(
         BodyPage,
@@ -102,8 +123,44 @@ class Material(NormalisedSearchMixin, AbstractDocument):
         APIField("description"),
     ]
 
+    objects = MaterialQuerySet.as_manager()
+
     def search_language(self):
         return self.language
+
+    def save(self, *args, **kwargs):
+        self.collection = audience.collection_of(self)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "collection"}
+        super().save(*args, **kwargs)
+
+    def audience_place(self):
+        """Where the document is filed: its folder, or the newsletter its issue belongs to."""
+        if self.folder_id is not None:
+            return self.folder
+        if self.pk is None:
+            return None
+        issue = NewsletterIssue.objects.filter(document=self).select_related("page").first()
+        return issue.page if issue is not None else None
+
+    def audience_public_collection(self):
+        body = self.body if self.body_id else None
+        return body.collection if body is not None and body.collection_id else None
+
+    @classmethod
+    def placed_under(cls, page):
+        """Documents filed at or under `page`, newsletter issues' files included."""
+        issues = NewsletterIssue.objects.filter(page__path__startswith=page.path)
+        return cls.objects.filter(
+            Q(folder__path__startswith=page.path)
+            | Q(folder__isnull=True, pk__in=issues.values("document_id"))
+        )
+
+    @property
+    def audience(self):
+        """Who may open the document, in a sentence for editors."""
+        return audience.describe(self)
 
     @property
     def url(self):
@@ -196,7 +253,7 @@ class BaseFolderPage(NormalisedSearchMixin, Page):
         return [(value, label) for value, label in MaterialType.choices if value in present]
 
     def get_context(self, request, *args, **kwargs):
-        from search.access import visible_documents, visible_pages
+        from access.visibility import visible_documents, visible_pages
 
         context = super().get_context(request, *args, **kwargs)
         filters = {}

@@ -19,8 +19,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
-from search.access import visible_pages
-from search.fields import LEMMA_FIELDS, NormalisedSearchMixin
+from access.visibility import visible_pages
+from text.fields import LEMMA_FIELDS, NormalisedSearchMixin
 
 from ..blocks import AttachmentBlock, ordered_list
 from ..dates import format_partial_date

@@ -108,7 +108,7 @@ def test_replacing_a_file_keeps_the_url_and_the_old_version(demo_site, admin_cli
         {
             "title": document.title,
             "file": SimpleUploadedFile("tyoaikalaki-2021.pdf", pdf_bytes("Uusi versio")),
-            "collection": document.collection_id,
+            "folder": document.folder_id,
             "language": "fi",
         },
     )
@@ -126,14 +126,18 @@ def test_replacing_a_file_keeps_the_url_and_the_old_version(demo_site, admin_cli
     assert MaterialVersion.objects.filter(document=document).count() == 2
 
 
-def test_folder_listing_hides_documents_of_private_collections(
+def test_folder_listing_hides_documents_of_members_only_subfolders(
     demo_site, client, django_user_model
 ):
-    from networks.models import KnowledgeBankPage
+    from access.privacy import restrict_page
+    from networks.models import BodyPage, FolderPage, KnowledgeBankPage
 
     bank = KnowledgeBankPage.objects.get(slug="tyosuojelun-tietopankki")
+    body = BodyPage.objects.get(pk=bank.get_parent().pk)
+    subfolder = bank.add_child(instance=FolderPage(title="Jäsenten muistiot", slug="muistiot"))
+    restrict_page(subfolder, body.members_group)
     private = Material.objects.get(title="Verkkotapaamisten muistiot 2020")
-    private.folder = bank  # filed in a public bank, but its collection stays members-only
+    private.folder = subfolder  # the bank lists its subfolders' documents too
     private.save()
     assert "Verkkotapaamisten muistiot 2020" not in client.get(bank.url).content.decode()
     client.force_login(django_user_model.objects.get(username="jasen-tyosuojelu"))

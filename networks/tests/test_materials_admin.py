@@ -10,7 +10,7 @@ from django.template import loader
 from django.test import Client
 from django.test.utils import override_settings
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.models import Collection, Locale, Page, Workflow
+from wagtail.models import Locale, Page, Workflow
 
 from home.models import StandardPage
 from networks.models import KnowledgeBankPage, Material, SavedListing, Topic
@@ -30,10 +30,9 @@ def login(client, django_user_model, username):
     client.force_login(django_user_model.objects.get(username=username))
 
 
-def post_batch(client, folder, collection, files, **fields):
+def post_batch(client, folder, files, **fields):
     data = {
         "folder": folder.pk,
-        "collection": collection.pk,
         "files": files,
         "material_type": "guide",
         "year": "2024",
@@ -58,7 +57,7 @@ def test_bulk_upload_lands_in_the_folder_with_the_batch_metadata(
         SimpleUploadedFile("tyhja.txt", b""),
         SimpleUploadedFile("rikki.pdf", b"%PDF-1.4\n1 0 obj <<"),
     ]
-    response = post_batch(client, folder, folder.get_parent().specific.collection, files)
+    response = post_batch(client, folder, files)
     html = response.content.decode()
     assert response.status_code == 200
     saved = Material.objects.filter(title__in=["irtisanomisohje 2024", "lomautus opas"])
@@ -97,7 +96,7 @@ def test_bulk_upload_reports_bad_files_in_the_editors_language(
         SimpleUploadedFile("tom.txt", b""),
         SimpleUploadedFile("ratt.txt", "Anställningsfrågor".encode()),
     ]
-    html = post_batch(client, folder, folder.get_parent().specific.collection, files).content
+    html = post_batch(client, folder, files).content
     assert "tom.txt" in html.decode() and "Filen är tom." in html.decode()
     assert Material.objects.filter(title="ratt", folder=folder).exists()
 
@@ -112,26 +111,26 @@ def test_folders_in_the_explorer_lead_to_their_materials_and_bulk_upload(
     assert f"/admin/materials/?folder={folder.pk}" in html
 
 
-def test_bulk_upload_into_a_members_folder_needs_a_members_collection(
+def test_bulk_upload_into_a_members_folder_is_for_its_members_whatever_is_posted(
     demo_site, client, django_user_model
 ):
     login(client, django_user_model, "toimittaja")
     folder = Page.objects.get(url_path="/koti/verkostot/hr-verkosto/jasenaineisto/")
+    form = client.get(BULK_URL, {"folder": folder.pk}).content.decode()
+    assert 'name="collection"' not in form  # nothing to choose: the folder decides
+    assert "Näkyy vain ryhmille: HR-verkosto – jäsenet" in form
     public = folder.get_parent().specific.collection
     files = [SimpleUploadedFile("salainen-lista.pdf", pdf_bytes("Salainen lista"))]
-    response = post_batch(client, folder, public, files)
-    other_network = Collection.objects.get(name="Työsuojelupäälliköiden verkosto – jäsenet")
-    for wrong in (public, other_network):
-        files = [SimpleUploadedFile("salainen-lista.pdf", pdf_bytes("Salainen lista"))]
-        response = post_batch(client, folder, wrong, files)
-        assert response.status_code == 200 and response.context["form"].errors["collection"]
-        assert not Material.objects.filter(title="salainen lista").exists()
-    members = Collection.objects.get(name="HR-verkosto – jäsenet")
-    files = [SimpleUploadedFile("salainen-lista.pdf", pdf_bytes("Salainen lista"))]
-    post_batch(client, folder, members, files)
+    response = post_batch(client, folder, files, collection=public.pk)
     material = Material.objects.get(title="salainen lista")
+    assert material.collection != public
+    assert "Näkyy vain ryhmille" in response.content.decode()
     client.logout()
     assert client.get(material.url).status_code == 302  # a visitor gets the login page
+    login(client, django_user_model, "jasen-tyosuojelu")
+    assert client.get(material.url).status_code == 404  # another network's member: nothing
+    login(client, django_user_model, "jasen-hr")
+    assert client.get(material.url).status_code == 200
 
 
 def test_admin_folder_listing_filters_by_type_year_and_topic(demo_site, client, django_user_model):
@@ -156,12 +155,11 @@ def test_admin_folder_listing_filters_by_type_year_and_topic(demo_site, client, 
     assert client.get("/admin/materials/", {"folder": folder.pk, "year": 1999}).status_code == 200
 
 
-def new_material(title, collection, topic_slug="tyovakivalta", year=None):
-    folder = bank("tyosuojelun-tietopankki")
+def new_material(title, folder=None, topic_slug="tyovakivalta", year=None):
+    folder = folder or bank("tyosuojelun-tietopankki")
     material = Material(
         title=title,
         file=ContentFile(pdf_bytes(title), name="uusi.pdf"),
-        collection=collection,
         body=folder.get_parent().specific,
         folder=folder,
         material_type="guide",
@@ -186,11 +184,10 @@ def test_saved_listing_shows_new_matching_material_without_being_edited(
     page_url = bank("tyosuojelun-tietopankki").url
     html = listed(client.get(page_url))
     assert listing.name in html and "Työväkivallan hallinta kunta-alan työpaikoilla" in html
-    body = bank("tyosuojelun-tietopankki").get_parent().specific
-    new_material("Uhkaavan asiakkaan kohtaaminen", body.collection)
-    private = Collection.objects.get(name="Työsuojelupäälliköiden verkosto – jäsenet")
+    new_material("Uhkaavan asiakkaan kohtaaminen")
+    private = Material.objects.get(title="Verkkotapaamisten muistiot 2020").folder
     new_material("Väkivaltatilanteiden jäsenkysely", private)
-    new_material("Työajan seuranta", body.collection, topic_slug="tyoaika")
+    new_material("Työajan seuranta", topic_slug="tyoaika")
     html = listed(client.get(page_url))
     assert "Uhkaavan asiakkaan kohtaaminen" in html  # current without anyone editing the page
     assert "Työajan seuranta" not in html  # another topic

@@ -4,7 +4,7 @@ reader who may see the same things.
 Members' pages are never page-cached, but most of what they show (a network's meetings, a
 folder's documents) is the same for every member of the same groups. Such a part is stored
 under the content generation (so any change shows at once), the language, the host and the
-digest of the reader's refused view restrictions (`search.access.visibility_key`): a reader
+digest of the reader's refused view restrictions (`access.visibility.visibility_key`): a reader
 gets a stored part only if they may see exactly what its first reader saw. Personal things (a
 sign-up form, the alert switch, anything with a CSRF token) stay outside the tag; a part that
 contains a CSRF token anyway is never stored, nor one whose rendering called `keep_out(request)`
@@ -19,9 +19,8 @@ from django.conf import settings
 from django.core.cache import caches
 from django.utils import translation
 
-from search.access import visibility_key
-
-from ..middleware import request_generation
+from access.visibility import visibility_key
+from generation.counter import request_generation
 
 register = template.Library()
 

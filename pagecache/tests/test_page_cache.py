@@ -202,7 +202,7 @@ def test_key_holds_host_and_language(client, hr):
 
 
 def test_generation_survives_eviction_without_reusing_old_keys(page_cache):
-    from pagecache.middleware import GENERATION_KEY, bump_generation, generation
+    from generation.counter import GENERATION_KEY, bump_generation, generation
 
     first = generation()
     bump_generation()

@@ -166,11 +166,11 @@ def test_update_index_shows_progress(demo_site):
 def test_private_swedish_document_shows_only_to_members(demo_site, client, django_user_model):
     from django.core.files.base import ContentFile
 
-    hr_private = Material.objects.get(title="HR-verkoston jäsenluettelo 2020").collection
+    hr_private = Material.objects.get(title="HR-verkoston jäsenluettelo 2020").folder
     Material.objects.create(
         title="HR-nätverkets medlemsförteckning",
         language="sv",
-        collection=hr_private,
+        folder=hr_private,
         file=ContentFile("Förteckning över medlemmarna i HR-nätverket.".encode(), name="lista.txt"),
     )
     refresh_index(Material)

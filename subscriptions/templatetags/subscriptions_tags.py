@@ -5,8 +5,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from generation.memo import remember
 from networks.models import BodyPage, Membership
-from pagecache.memo import remember
 from subscriptions.feeds import body_path, public_pages
 from subscriptions.forms import SubscribeForm
 from subscriptions.models import alerted_body_ids

@@ -23,6 +23,7 @@ from wagtail.models import (
     Site,
 )
 
+from access.privacy import restrict_page
 from home.demo import content, editorial, networks_content
 from home.demo.builder import child_page, docx_file, pdf_file, translate
 from home.demo.people import ORGANISATIONS, PEOPLE, TOPICS
@@ -52,7 +53,6 @@ from networks.models import (
     Topic,
 )
 from networks.models.choices import DatePrecision, Frequency, MeetingStatus
-from networks.privacy import restrict_collection, restrict_page
 from terminology.demo import load_terms
 
 BODY_FIELDS = [
@@ -312,12 +312,7 @@ class Command(BaseCommand):
             folder = self.page(body, FolderPage, folder_spec)
             if folder_spec.get("private"):
                 restrict_page(folder, group)
-            self.add_materials(
-                body,
-                folder,
-                folder_spec["materials"],
-                group if folder_spec.get("private") else None,
-            )
+            self.add_materials(body, folder, folder_spec["materials"])
         if spec.get("knowledge_bank"):
             bank_spec = spec["knowledge_bank"]
             bank = self.page(body, KnowledgeBankPage, bank_spec, scope=bank_spec["scope"])
@@ -397,22 +392,19 @@ class Command(BaseCommand):
             NewsletterIssue(page=newsletter, number=number, date=date, document=document).save()
         newsletter.save_revision().publish()
 
-    def add_materials(self, body, folder, specs, private_group=None):
+    def add_materials(self, body, folder, specs):
         for spec in specs:
-            self.material(body, folder, spec, private_group)
+            self.material(body, folder, spec)
 
-    def material(self, body, folder, spec, private_group=None):
+    def material(self, body, folder, spec):
+        """A document in `folder`; its collection, and so who may open it, follows the folder."""
         existing = Material.objects.filter(title=spec["title"], body=body).first()
         if existing is not None:
             return existing
-        collection = body.collection
-        if private_group is not None:
-            collection = self.private_collection(body, private_group)
         maker = docx_file if spec["filename"].endswith(".docx") else pdf_file
         document = Material(
             title=spec["title"],
             file=maker(spec["filename"], spec["title"], spec["texts"]),
-            collection=collection,
             body=body,
             folder=folder,
             material_type=spec["material_type"],
@@ -425,14 +417,6 @@ class Command(BaseCommand):
         document.topics.set([self.topics[slug] for slug in spec["topics"]])
         self.created += 1
         return document
-
-    def private_collection(self, body, group):
-        name = f"{body.title} – jäsenet"
-        collection = body.collection.get_children().filter(name=name).first()
-        if collection is None:
-            collection = body.collection.add_child(name=name)
-            restrict_collection(collection, group)
-        return collection
 
     def logo(self, key, name):
         image = Image.objects.filter(title=name).first()

@@ -4,7 +4,7 @@ from modelsearch.management.commands.rebuild_modelsearch_index import (
     Command as RebuildCommand,
 )
 
-from pagecache.middleware import bump_generation
+from generation.counter import bump_generation
 from search.models import PendingIndexUpdate
 
 BAR_WIDTH = 30

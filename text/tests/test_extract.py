@@ -5,9 +5,9 @@ import time
 
 import pytest
 
-from search.extract import ExtractionError, detect_type, extract_text
-from search.tests import files
-from search.tests.files import SENTENCE
+from text.extract import ExtractionError, detect_type, extract_text
+from text.tests import files
+from text.tests.files import SENTENCE
 
 SAMPLES = {
     "pdf": files.pdf,

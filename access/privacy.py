@@ -1,8 +1,9 @@
-"""Members-only pages and collections of a body: one rule for the demo and for new minutes."""
+"""What new members-only content gets: one rule for the demo and for new minutes. (Documents
+need none of their own: they follow their folder, `access.documents`.)"""
 
 from django.conf import settings
 from django.contrib.auth.models import Group
-from wagtail.models import CollectionViewRestriction, PageViewRestriction
+from wagtail.models import PageViewRestriction
 
 
 def readers_of_private_material():
@@ -18,13 +19,6 @@ def restrict_page(page, group):
             page=page, restriction_type=PageViewRestriction.GROUPS
         )
         restriction.groups.set([group, *readers_of_private_material()])
-
-
-def restrict_collection(collection, group):
-    restriction = CollectionViewRestriction.objects.create(
-        collection=collection, restriction_type=CollectionViewRestriction.GROUPS
-    )
-    restriction.groups.set([group, *readers_of_private_material()])
 
 
 def restrict_new_minutes(page):

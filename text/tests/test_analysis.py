@@ -2,7 +2,7 @@
 
 import pytest
 
-from search.analysis import index_terms, normalise_query
+from text.analysis import index_terms, normalise_query
 
 FINNISH_PAIRS = [
     ("työsuojelupäällikkö", "työsuojelupäälliköiden"),

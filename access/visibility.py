@@ -4,7 +4,7 @@ outside collections it may not open. Search, facets, listings and suggestions al
 Wagtail's own `accept_request` reads the user's groups once per restriction; with a
 restriction on every members-only minutes page that is dozens of queries per listing. Here the
 restrictions (paths, collections, groups) are read once per content generation
-(`pagecache.memo`: restrictions are content, and changing one bumps the generation), the user's
+(`generation.memo`: restrictions are content, and changing one bumps the generation), the user's
 groups once per request, and the refused restrictions are kept on the request."""
 
 import hashlib
@@ -17,7 +17,7 @@ from wagtail.models import (
     PageViewRestriction,
 )
 
-from pagecache.memo import remember
+from generation.memo import remember
 
 
 def _group_ids(request):

@@ -14,7 +14,7 @@ import threading
 from django.http.request import split_domain_port
 from wagtail.models import Site
 
-from .middleware import request_generation
+from .counter import request_generation
 
 MAX_ENTRIES = 20_000
 

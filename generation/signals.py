@@ -1,4 +1,4 @@
-"""Bump the page cache's generation whenever something a page may show has changed.
+"""Bump the content generation whenever something a page may show has changed.
 
 Pages list their children, meetings, folders and documents, and every page shows the menu, so
 working out which cached pages one change touches is easy to get wrong; a new generation makes
@@ -12,7 +12,7 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .middleware import bump_generation
+from .counter import bump_generation
 
 # Apps whose rows pages show: pages, documents, images, people, topics, collections and view
 # restrictions, sites, redirects, tags. Not sessions, users, search indexes or member visits.
@@ -29,9 +29,9 @@ WATCHED_APPS = {
 # empty the whole cache.
 IGNORED_MODELS = {"networks.meetingregistration", "networks.joinrequest"}
 # Rows outside those apps that decide what a reader may see: who is in which group
-# (`pagecache.memo` keeps each member's groups per generation).
+# (`generation.memo` keeps each member's groups per generation).
 WATCHED_MODELS = {"auth.user_groups"}
-DISPATCH_UID = "pagecache"
+DISPATCH_UID = "generation"
 
 
 def content_changed(sender=None, **kwargs):

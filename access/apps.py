@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AccessConfig(AppConfig):
+    name = "access"
+    label = "access"
+    verbose_name = _("Access")
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

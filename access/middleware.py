@@ -1,0 +1,36 @@
+"""Private answers are private: a response worked out for who is asking says so to every cache
+between the site and the reader (`Cache-Control: private`), so no proxy or front cache keeps a
+member's page, search results or members-only file and hands it to someone else."""
+
+from django.conf import settings
+from django.utils.cache import patch_cache_control
+from wagtail.models import BaseViewRestriction
+
+
+def depends_on_reader(request):
+    """Whether what was served may differ by who asked: a signed-in user, or a session that has
+    passed a page's or a collection's password. Requests without a session cookie are answered
+    the same for everyone (and the session is not even opened for them)."""
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return False
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return True
+    session = getattr(request, "session", None)
+    return bool(
+        session is not None
+        and session.get(BaseViewRestriction.passed_view_restrictions_session_key)
+    )
+
+
+class PrivateResponsesMiddleware:
+    """Sits inside the authentication middleware, so it knows who asked."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if depends_on_reader(request):
+            patch_cache_control(response, private=True)
+        return response

@@ -1,0 +1,35 @@
+"""Where the access rules meet Wagtail's own screens: serving a document, and the bulk action
+that would move documents to a collection chosen by hand."""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from wagtail import hooks
+from wagtail.documents import get_document_model
+
+from .visibility import refused_collection_ids
+
+
+@hooks.register("before_serve_document")
+def hide_other_networks_documents(document, request):
+    """A signed-in member of another network gets the same 404 as for a missing document, so
+    ids reveal nothing; a visitor who is not signed in still gets the login page (Wagtail's own
+    hook, which runs after this one)."""
+    if request.user.is_authenticated and document.collection_id in refused_collection_ids(request):
+        raise Http404
+
+
+@hooks.register("before_bulk_action")
+def refuse_choosing_a_collection_by_hand(request, action_type, objects, action_class_instance):
+    """A document's collection follows its folder (`access.documents`); Wagtail's "Add to
+    collection" would say it moved them while the rule puts them back. Say so instead."""
+    if action_type == "add_to_collection" and action_class_instance.model is get_document_model():
+        messages.error(
+            request,
+            _(
+                "Who may open a document follows its folder. To change it, file the document "
+                "in another folder, or change the folder's privacy."
+            ),
+        )
+        return redirect(action_class_instance.next_url or "wagtaildocs:index")

@@ -1,0 +1,45 @@
+"""The content generation number, kept in the shared cache so every process reads the same one."""
+
+import time
+
+from django.conf import settings
+from django.core.cache import caches
+
+GENERATION_KEY = "pagecache:generation"
+
+
+def _cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def _new_generation():
+    """A start value no earlier generation can have had: an evicted counter never restarts low."""
+    return time.time_ns()
+
+
+def generation():
+    cache = _cache()
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        cache.add(GENERATION_KEY, _new_generation(), timeout=None)
+        value = cache.get(GENERATION_KEY)
+    return value
+
+
+def request_generation(request):
+    """The content generation, read once per request (or per `access.readers.Reader`)."""
+    if request is None:
+        return generation()
+    value = getattr(request, "_content_generation", None)
+    if value is None:
+        value = request._content_generation = generation()
+    return value
+
+
+def bump_generation():
+    """Make everything kept so far unreachable."""
+    cache = _cache()
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # not set yet, or evicted
+        cache.set(GENERATION_KEY, _new_generation(), timeout=None)

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class TextConfig(AppConfig):
+    name = "text"
+    label = "text"
+    verbose_name = _("Text analysis and extraction")
