@@ -6,6 +6,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from wagtail import hooks
+from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.documents import get_document_model
 
 from .visibility import refused_collection_ids
@@ -15,9 +16,13 @@ from .visibility import refused_collection_ids
 def hide_other_networks_documents(document, request):
     """A signed-in member of another network gets the same 404 as for a missing document, so
     ids reveal nothing; a visitor who is not signed in still gets the login page (Wagtail's own
-    hook, which runs after this one)."""
+    hook, which runs after this one), and so does anyone for a password or login restriction."""
     if request.user.is_authenticated and document.collection_id in refused_collection_ids(request):
-        raise Http404
+        for restriction in document.collection.get_view_restrictions():
+            if restriction.restriction_type == restriction.GROUPS and not (
+                restriction.accept_request(request)
+            ):
+                raise Http404
 
 
 @hooks.register("before_bulk_action")
@@ -32,4 +37,4 @@ def refuse_choosing_a_collection_by_hand(request, action_type, objects, action_c
                 "in another folder, or change the folder's privacy."
             ),
         )
-        return redirect(action_class_instance.next_url or "wagtaildocs:index")
+        return redirect(get_valid_next_url_from_request(request) or "wagtaildocs:index")

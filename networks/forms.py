@@ -110,6 +110,11 @@ class MaterialForm(BaseDocumentForm):
         self.user = kwargs.get("user")
         super().__init__(*args, **kwargs)
         self.fields.pop("collection", None)
+        if "language" in self.fields:
+            # Wagtail's multiple uploader posts only a title and a file first: with a value to
+            # fall back on, the document is made at once (unfiled, for editors) and the editor
+            # completes its form beside the others.
+            self.fields["language"].required = False
         if "folder" in self.fields:
             current = self.instance.folder_id
             self.fields["folder"] = FolderChoiceField(
@@ -122,6 +127,11 @@ class MaterialForm(BaseDocumentForm):
                 self.fields["folder"].help_text = format_lazy(
                     "{} {} {}", FOLDER_HELP, gettext_lazy("Now:"), self.instance.audience
                 )
+
+    def clean_language(self):
+        return (
+            self.cleaned_data.get("language") or self.instance._meta.get_field("language").default
+        )
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")

@@ -135,6 +135,13 @@ class Material(NormalisedSearchMixin, AbstractDocument):
             kwargs["update_fields"] = {*update_fields, "collection"}
         super().save(*args, **kwargs)
 
+    def clean(self):
+        """Wagtail checks the file's extension here, but its multiple uploader validates a form
+        without the file and attaches the file afterwards: an empty file is not a wrong one
+        (uploads are checked by content in `networks.forms.check_upload`)."""
+        if self.file:
+            super().clean()
+
     def audience_place(self):
         """Where the document is filed: its folder, or the newsletter its issue belongs to."""
         if self.folder_id is not None:
