@@ -4,7 +4,7 @@ member's page, search results or members-only file and hands it to someone else.
 
 from django.conf import settings
 from django.utils.cache import patch_cache_control
-from wagtail.models import BaseViewRestriction
+from wagtail.models import CollectionViewRestriction, PageViewRestriction
 
 
 def depends_on_reader(request):
@@ -17,9 +17,9 @@ def depends_on_reader(request):
     if user is not None and user.is_authenticated:
         return True
     session = getattr(request, "session", None)
-    return bool(
-        session is not None
-        and session.get(BaseViewRestriction.passed_view_restrictions_session_key)
+    return session is not None and any(
+        session.get(model.passed_view_restrictions_session_key)
+        for model in (PageViewRestriction, CollectionViewRestriction)
     )
 
 
