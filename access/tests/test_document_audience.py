@@ -261,6 +261,24 @@ def test_code_and_commands_cannot_make_a_members_file_public(
     assert_members_only(document, hr, hr_member, safety_member)
 
 
+def test_rows_made_in_bulk_follow_their_folder(members_folder, hr, hr_member, safety_member):
+    (document,) = Material.objects.bulk_create(
+        [
+            Material(
+                title=SECRET,
+                file=ContentFile(pdf_bytes(f"{SECRET} jäsenten nimet"), name="lista.pdf"),
+                body=hr,
+                folder=members_folder,
+                collection=Collection.get_first_root_node(),
+            )
+        ]
+    )
+    document = Material.objects.get(title=SECRET)
+    assert as_user(None).get(document.url).status_code == 302
+    assert as_user(safety_member).get(document.url).status_code == 404
+    assert as_user(hr_member).get(document.url).status_code == 200
+
+
 def new_document(folder, body):
     return Material.objects.create(
         title=SECRET,

@@ -41,6 +41,16 @@ class MaterialQuerySet(DocumentQuerySet):
         audience.refile_ids(ids)
         return count
 
+    def bulk_create(self, objs, *args, **kwargs):
+        """Rows made in bulk (imports, benchmarks) get their collection from their place too."""
+        objs, worked_out = list(objs), {}
+        for document in objs:
+            place = (document.folder_id, document.body_id)  # new rows: no newsletter issue yet
+            if place not in worked_out:
+                worked_out[place] = audience.collection_of(document)
+            document.collection = worked_out[place]
+        return super().bulk_create(objs, *args, **kwargs)
+
 
 class Material(NormalisedSearchMixin, AbstractDocument):
     """A material: owned by a body, filed in a folder, typed, tagged and searchable inside.
