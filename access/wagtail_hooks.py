@@ -1,5 +1,6 @@
-"""Where the access rules meet Wagtail's own screens: serving a document, and the bulk action
-that would move documents to a collection chosen by hand."""
+"""Where the access rules meet Wagtail's own screens: serving a document, the bulk action that
+would move documents to a collection chosen by hand, moving pages (one or in bulk) out from
+under a restriction, and the page menu's publisher-only actions."""
 
 from django.contrib import messages
 from django.http import Http404
@@ -8,7 +9,9 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.documents import get_document_model
+from wagtail.models import Page
 
+from .publishing import may_move, may_publish
 from .visibility import refused_collection_ids
 
 
@@ -38,3 +41,41 @@ def refuse_choosing_a_collection_by_hand(request, action_type, objects, action_c
             ),
         )
         return redirect(get_valid_next_url_from_request(request) or "wagtaildocs:index")
+
+
+def _refuse_widening_move(request):
+    messages.error(
+        request,
+        _(
+            "Moving this page out from under its restriction would show it to more people. "
+            "Only a publisher may do that."
+        ),
+    )
+
+
+@hooks.register("before_move_page")
+def only_publishers_widen_by_moving(request, page, destination):
+    if not may_move(request.user, page, destination):
+        _refuse_widening_move(request)
+        return redirect("wagtailadmin_explore", page.get_parent().pk)
+
+
+@hooks.register("before_bulk_action")
+def only_publishers_widen_by_moving_in_bulk(request, action_type, objects, action_class_instance):
+    if action_type != "move" or not issubclass(action_class_instance.model, Page):
+        return None
+    destination = action_class_instance.cleaned_form.cleaned_data.get("chooser")
+    if destination is not None and any(
+        not may_move(request.user, page, destination) for page in objects
+    ):
+        _refuse_widening_move(request)
+        return redirect(get_valid_next_url_from_request(request) or "wagtailadmin_home")
+    return None
+
+
+@hooks.register("construct_page_action_menu")
+def hide_publishers_actions(menu_items, request, context):
+    """wagtail-localize's "Convert to alias page" only for those who may publish the page."""
+    page = context.get("page")
+    if page is not None and not may_publish(request.user, page):
+        menu_items[:] = [item for item in menu_items if item.name != "localize-convert-to-alias"]

@@ -11,13 +11,32 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from access import translation_guards
 from networks.views import join_request, serve_material
 from pagecache import views as pagecache_views
 from search import views as search_views
 
 from .api import api_router
 
+# wagtail-localize's views that can make a page live ask `access.publishing` first: these take
+# their addresses before wagtail-localize's own (same names, so its links lead here).
+localize_guards = [
+    path(
+        "admin/localize/page/<int:page_id>/convert_to_alias/",
+        translation_guards.convert_to_alias,
+    ),
+    path(
+        "admin/localize/translate/<int:translation_id>/disable/",
+        translation_guards.stop_translation,
+    ),
+    path(
+        "admin/localize/update/<int:translation_source_id>/",
+        translation_guards.UpdateTranslationsView.as_view(),
+    ),
+]
+
 urlpatterns = [
+    *localize_guards,
     path("admin/", include(wagtailadmin_urls)),
     # A document's address is its id: it stays the same when the file is replaced.
     path("documents/<int:document_id>/", serve_material, name="material"),

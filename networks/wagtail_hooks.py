@@ -11,6 +11,7 @@ from access.privacy import restrict_new_minutes
 from . import (
     material_admin,  # noqa: F401  (materials, saved listings, review report)
     meeting_admin,  # noqa: F401  (next meeting, registrations, dashboard panels)
+    translation_handoff,
     views,
 )
 from .models import Membership, MinutesPage, Organisation, Person, Topic
@@ -28,6 +29,11 @@ def register_version_urls():
             "materials/versions/<int:version_id>/restore/",
             views.restore_version,
             name="networks_material_restore",
+        ),
+        path(
+            "translations/<int:page_id>/hand-over/",
+            translation_handoff.hand_over,
+            name="networks_hand_over",
         ),
         path(
             "translation-status/",
