@@ -14,12 +14,14 @@ on it or on an ancestor is added, changed or removed (`access.signals`).
   A *groups* restriction admits the same groups (members, the translators who translate their
   pages, superusers); a *login* restriction any signed-in user; a *password* restriction asks
   for the same password before the file opens.
-- No place (a file uploaded but not yet filed): the collection for unfiled documents, which
-  only editors (`UNFILED_DOCUMENT_READER_GROUPS`) and superusers open.
+- No place (a file uploaded but not yet filed), or a first file that waits for a publisher's
+  approval (`access.publishing`): the editors' collection, which only editors
+  (`UNFILED_DOCUMENT_READER_GROUPS`) and superusers open.
 
 The document model tells where a document is placed: `document.audience_place()` (a page or
-None), `document.audience_public_collection()` (or None for the root) and
-`Model.placed_under(page)` (the documents placed at or under a page)."""
+None), `document.audience_pending()` (waiting for approval), `document.audience_public_collection()`
+(or None for the root) and `Model.placed_under(page)` (the documents placed at or under a
+page)."""
 
 from django.conf import settings
 from django.contrib.auth.models import Group
@@ -57,6 +59,8 @@ def collection_for(place, public=None):
 
 
 def collection_of(document):
+    if document.audience_pending():
+        return unfiled_collection()
     return collection_for(document.audience_place(), document.audience_public_collection())
 
 
@@ -189,8 +193,14 @@ def describe_unfiled():
     return _("Visible to editors only until it is filed in a folder.")
 
 
+def describe_pending():
+    return _("Visible to editors only until a publisher approves it.")
+
+
 def describe(document):
     """Who sees this document now, read from its collection."""
+    if document.audience_pending():
+        return describe_pending()
     if document.collection_id is None:
         return describe_unfiled()
     link = AudienceCollection.objects.filter(collection_id=document.collection_id).first()

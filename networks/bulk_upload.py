@@ -12,6 +12,7 @@ from wagtail.admin.auth import permission_denied
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
+from . import approval
 from .forms import FOLDER_HELP, FolderChoiceField, check_upload, folder_pages
 from .models import BodyPage, Material, Topic
 from .models.choices import ContentLanguage, MaterialType
@@ -97,6 +98,7 @@ def save_batch(form, user):
                 language=data["language"],
                 uploaded_by_user=user,
             )
+            approval.mark_new(material, user)
             material._set_document_file_metadata()
             material.save()
             material.topics.set(data["topics"])

@@ -4,7 +4,6 @@ import os
 
 from django import forms
 from django.conf import settings
-from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
@@ -109,6 +108,7 @@ class MaterialForm(BaseDocumentForm):
     def __init__(self, *args, **kwargs):
         self.user = kwargs.get("user")
         super().__init__(*args, **kwargs)
+        self.original_files = {"file": self.instance.file, "file_sv": self.instance.file_sv}
         self.fields.pop("collection", None)
         if "language" in self.fields:
             # Wagtail's multiple uploader posts only a title and a file first: with a value to
@@ -146,22 +146,34 @@ class MaterialForm(BaseDocumentForm):
         return upload
 
     def save(self, commit=True):
-        """Keep the replaced file as a version before Wagtail deletes it."""
-        if commit and "file" in self.changed_data and self.original_file and self.instance.pk:
-            from .models import MaterialVersion
+        """A new document waits for a publisher unless its uploader is one; a replaced file
+        waits as a pending version (the document keeps its approved file), or, from a
+        publisher, goes live with the old one kept in the history (`networks.approval`)."""
+        from . import approval
 
-            original = self.original_file
-            with original.open("rb") as handle:
-                data = handle.read()
-            MaterialVersion.objects.create(
-                document=self.instance,
-                file=ContentFile(data, name=os.path.basename(original.name)),
-                file_size=len(data),
-                file_hash=self.instance.file_hash,
-                created_by=self.user
-                if getattr(self, "user", None) and self.user.is_authenticated
-                else None,
-            )
+        document = self.instance
+        if document.pk is None:
+            approval.mark_new(document, self.user)
+            return super().save(commit=commit)
+        if commit:
+            for slot in ("file", "file_sv"):
+                upload = self.cleaned_data.get(slot)
+                if slot not in self.changed_data or not upload:
+                    continue
+                original = self.original_files[slot]
+                if approval.replacement_waits(document, self.user):
+                    upload.seek(0)
+                    data = upload.read()
+                    approval.wait_for_approval(document, slot, upload.name, data, self.user)
+                    setattr(document, slot, original)
+                    self.changed_data.remove(slot)
+                    continue
+                if original:
+                    setattr(document, slot, original)
+                    approval.keep_as_version(document, slot, replaced_by=self.user)
+                    setattr(document, slot, upload)
+                if slot == "file":
+                    approval.mark_new(document, self.user)
         return super().save(commit=commit)
 
 

@@ -17,6 +17,7 @@ from wagtail.admin.widgets import Button
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from . import approval
 from .lifecycle import create_next_meeting, plan_next_meeting
 from .models import BodyPage, MeetingPage, MeetingRegistration
 from .models.choices import MeetingStatus
@@ -175,6 +176,20 @@ class MeetingsWithoutAgendaPanel(Component):
         return {"meetings": [m for m in planned if not m.agenda][:20], "request": request}
 
 
+class FilesAwaitingApprovalPanel(Component):
+    """Files added or replaced by editors, beside the pages awaiting the publisher's review."""
+
+    name = "networks_files_awaiting_approval"
+    template_name = "networks/admin/panel_files_awaiting_approval.html"
+    order = 110  # right after Wagtail's "Awaiting your review" (100)
+
+    def get_context_data(self, parent_context):
+        request = parent_context["request"]
+        return {"documents": approval.awaiting_approval()[:30], "request": request}
+
+
 @hooks.register("construct_homepage_panels")
 def meeting_panels(request, panels):
     panels.extend([DraftsPanel(), MeetingsWithoutAgendaPanel()])
+    if approval.may_approve(request.user):
+        panels.append(FilesAwaitingApprovalPanel())

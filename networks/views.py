@@ -13,9 +13,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail import hooks
 from wagtail.admin.auth import permission_denied
+from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.documents.views.serve import serve
 from wagtail.permissions import policy_registry
 
+from . import approval
 from .forms import JoinRequestForm
 from .models import BodyPage, JoinRequest, Material, MaterialVersion, Person
 from .translation_status import translation_status
@@ -45,40 +47,78 @@ def versions(request, document_id):
     document = get_object_or_404(Material, id=document_id)
     if not _can_change(request, document):
         return permission_denied(request)
+    versions = document.versions.select_related("created_by", "uploaded_by", "approved_by")
     return TemplateResponse(
         request,
         "networks/admin/material_versions.html",
-        {"document": document, "versions": document.versions.select_related("created_by")},
+        {
+            "document": document,
+            "waiting": versions.filter(pending=True),
+            "versions": versions.filter(pending=False),
+            "may_approve": approval.may_approve(request.user),
+        },
     )
 
 
 @require_POST
 def restore_version(request, version_id):
-    version = get_object_or_404(MaterialVersion.objects.select_related("document"), id=version_id)
+    """An earlier file back in place: at once from a publisher (the current file joins the
+    history), as a file waiting for approval from anyone else."""
+    version = get_object_or_404(
+        MaterialVersion.objects.select_related("document").filter(pending=False), id=version_id
+    )
     document = version.document
     if not _can_change(request, document):
         return permission_denied(request)
-    with document.file.open("rb") as current:
-        current_data = current.read()
     with version.file.open("rb") as old:
         restored = old.read()
-    MaterialVersion.objects.create(
-        document=document,
-        file=ContentFile(current_data, name=os.path.basename(document.file.name)),
-        file_size=len(current_data),
-        file_hash=document.file_hash,
-        created_by=request.user,
-    )
-    previous_name = document.file.name
-    document.file.save(os.path.basename(version.file.name), ContentFile(restored), save=False)
-    document.file_size = len(restored)
-    document._set_file_hash()
+    name = os.path.basename(version.file.name)
+    if approval.replacement_waits(document, request.user):
+        approval.wait_for_approval(document, version.slot, name, restored, request.user)
+        messages.success(
+            request,
+            _("The earlier file of “%(title)s” waits for a publisher's approval.")
+            % {"title": document.title},
+        )
+        return redirect("networks_material_versions", document.id)
+    approval.keep_as_version(document, version.slot, replaced_by=request.user)
+    current = getattr(document, version.slot)
+    previous_name = current.name if current else None
+    current.save(name, ContentFile(restored), save=False)
+    if version.slot == "file":
+        document.file_size = len(restored)
+        document._set_file_hash()
+        approval.mark_new(document, request.user)
     document.save()
-    document.file.storage.delete(previous_name)
+    if previous_name:
+        current.storage.delete(previous_name)
     messages.success(
         request, _("The earlier version of “%(title)s” was restored.") % {"title": document.title}
     )
     return redirect("networks_material_versions", document.id)
+
+
+@require_POST
+def approve_material(request, document_id):
+    document = get_object_or_404(Material, id=document_id)
+    if not approval.may_approve(request.user):
+        return permission_denied(request)
+    approval.approve(document, request.user)
+    messages.success(request, _("“%(title)s” was approved.") % {"title": document.title})
+    return redirect(get_valid_next_url_from_request(request) or "wagtailadmin_home")
+
+
+@require_POST
+def discard_version(request, version_id):
+    """A waiting file is dropped by a publisher, or by the editor who uploaded it."""
+    version = get_object_or_404(
+        MaterialVersion.objects.select_related("document").filter(pending=True), id=version_id
+    )
+    if not (approval.may_approve(request.user) or version.uploaded_by_id == request.user.pk):
+        return permission_denied(request)
+    approval.discard(version)
+    messages.success(request, _("The waiting file was dropped."))
+    return redirect("networks_material_versions", version.document_id)
 
 
 def join_request(request, body_id):

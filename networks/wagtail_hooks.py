@@ -1,3 +1,4 @@
+from django.contrib.auth.models import Permission
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -31,6 +32,16 @@ def register_version_urls():
             name="networks_material_restore",
         ),
         path(
+            "materials/<int:document_id>/approve/",
+            views.approve_material,
+            name="networks_material_approve",
+        ),
+        path(
+            "materials/versions/<int:version_id>/discard/",
+            views.discard_version,
+            name="networks_material_discard",
+        ),
+        path(
             "translations/<int:page_id>/hand-over/",
             translation_handoff.hand_over,
             name="networks_hand_over",
@@ -58,6 +69,14 @@ class MembershipViewSet(SnippetViewSet):
     list_filter = ["role", "body", "end_date"]
     search_fields = ["person__name"]
     ordering = ["body__title", "person__name"]
+
+
+@hooks.register("register_permissions")
+def document_publishing_permission():
+    """ "Can publish documents" in the group editor, beside Wagtail's page publishing."""
+    return Permission.objects.filter(
+        content_type__app_label="networks", codename="publish_material"
+    )
 
 
 @hooks.register("register_admin_menu_item")

@@ -20,6 +20,7 @@ from wagtail.signals import page_published
 
 from access.readers import Reader
 from access.visibility import visible_documents, visible_pages
+from networks.approval import document_approved
 from networks.models import BodyPage, Material, Membership, MinutesPage
 
 from .mail import build_message, localized_reverse, send_all, site_url
@@ -53,6 +54,14 @@ def material_added(sender, instance, created, **kwargs):
     only after the file was uploaded)."""
     if instance.body_id and getattr(instance, "_previous_body_id", None) is None:
         transaction.on_commit(lambda: queue_material(instance.pk))
+
+
+@receiver(document_approved)
+def material_approved(sender, document, **kwargs):
+    """A document that waited for a publisher reaches its members when it is approved: before
+    that only editors saw it, so no alert went out."""
+    if document.body_id:
+        queue_material(document.pk)
 
 
 @receiver(post_save, sender=MemberAlert)

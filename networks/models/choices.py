@@ -102,3 +102,17 @@ class MembershipRole(models.TextChoices):
     SECRETARY = "secretary", _("Secretary")
     MEMBER = "member", _("Member")
     EXPERT = "expert", _("Expert")
+
+
+class ApprovalStatus(models.TextChoices):
+    """A document's first file waits for a publisher when someone else uploaded it."""
+
+    APPROVED = "approved", _("Approved")
+    PENDING = "pending", _("Waiting for approval")
+
+
+class FileSlot(models.TextChoices):
+    """Which of a document's files a version is of: the file, or its Swedish version."""
+
+    FILE = "file", _("File")
+    SWEDISH = "file_sv", _("Swedish version of the file")

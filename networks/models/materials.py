@@ -21,7 +21,7 @@ from text.fields import LEMMA_FIELDS, NormalisedSearchMixin
 
 from ..blocks import listings_field
 from .bodies import BodyPage, qualified
-from .choices import ContentLanguage, MaterialType, Qualifier
+from .choices import ApprovalStatus, ContentLanguage, FileSlot, MaterialType, Qualifier
 from .people import Topic
 
 
@@ -99,6 +99,32 @@ class Material(NormalisedSearchMixin, AbstractDocument):
         blank=True,
         help_text=_("Knowledge-bank material: when to check that it is still correct."),
     )
+    approval = models.CharField(
+        _("approval"),
+        max_length=10,
+        choices=ApprovalStatus.choices,
+        default=ApprovalStatus.APPROVED,
+        editable=False,
+    )
+    file_uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("file uploaded by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("approved by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True, editable=False)
 
     admin_form_fields = WagtailDocument.admin_form_fields + (
         "body",
@@ -139,6 +165,9 @@ class Material(NormalisedSearchMixin, AbstractDocument):
         return self.language
 
     def save(self, *args, **kwargs):
+        if self.folder_id and not self.body_id:
+            # Filed in a body's folder: owned by that body unless an editor says otherwise.
+            self.body = BodyPage.objects.ancestor_of(self.folder).order_by("-depth").first()
         self.collection = audience.collection_of(self)
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
@@ -160,6 +189,10 @@ class Material(NormalisedSearchMixin, AbstractDocument):
             return None
         issue = NewsletterIssue.objects.filter(document=self).select_related("page").first()
         return issue.page if issue is not None else None
+
+    def audience_pending(self):
+        """A first file that waits for a publisher is for editors only (`networks.approval`)."""
+        return self.approval == ApprovalStatus.PENDING
 
     def audience_public_collection(self):
         body = self.body if self.body_id else None
@@ -214,11 +247,15 @@ class Material(NormalisedSearchMixin, AbstractDocument):
     class Meta(AbstractDocument.Meta):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
-        permissions = [("choose_document", _("Can choose document"))]
+        permissions = [
+            ("choose_document", _("Can choose document")),
+            ("publish_material", _("Can publish documents")),
+        ]
 
 
 class MaterialVersion(models.Model):
-    """An earlier file of a document, kept when the file is replaced."""
+    """A file of a document other than the one it serves: an earlier file, kept when the file
+    was replaced, or a new one waiting for a publisher's approval (`pending`)."""
 
     document = models.ForeignKey(
         Material, verbose_name=_("document"), on_delete=models.CASCADE, related_name="versions"
@@ -228,8 +265,34 @@ class MaterialVersion(models.Model):
     file_hash = models.CharField(_("checksum"), max_length=64, blank=True, editable=False)
     created_at = models.DateTimeField(_("replaced at"), auto_now_add=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("replaced by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
+    slot = models.CharField(
+        _("which file"), max_length=10, choices=FileSlot.choices, default=FileSlot.FILE
+    )
+    pending = models.BooleanField(_("waiting for approval"), default=False)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("approved by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("document version")

@@ -127,6 +127,8 @@ def test_bulk_upload_into_a_members_folder_is_for_its_members_whatever_is_posted
     assert "Näkyy vain ryhmille" in response.content.decode()
     client.logout()
     assert client.get(material.url).status_code == 302  # a visitor gets the login page
+    login(client, django_user_model, "julkaisija")  # the editor's upload waits for a publisher
+    client.post(f"/admin/materials/{material.pk}/approve/")
     login(client, django_user_model, "jasen-tyosuojelu")
     assert client.get(material.url).status_code == 404  # another network's member: nothing
     login(client, django_user_model, "jasen-hr")
