@@ -22,6 +22,7 @@ from networks import approval
 from networks.models import FolderPage, Material
 from networks.tests.test_documents import pdf_bytes
 from search.tests.test_search import result_titles
+from search.tests.utils import refresh_index
 
 pytestmark = pytest.mark.django_db
 
@@ -72,6 +73,7 @@ def seen_by(client, document, body):
     response = client.get(document.url)
     if response.status_code == 200:
         places.append("file")
+    refresh_index(Material)  # Elasticsearch shows new writes after a refresh
     if SECRET in " ".join(result_titles(client.get("/haku/", {"q": SECRET}))):
         places.append("search")
     if document.folder_id and SECRET in client.get(document.folder.url).content.decode():

@@ -13,6 +13,7 @@ from django.test import Client
 from networks.models import Material, MaterialVersion
 from networks.tests.test_documents import pdf_bytes
 from search.tests.test_search import result_titles
+from search.tests.utils import refresh_index
 
 pytestmark = pytest.mark.django_db
 
@@ -64,6 +65,7 @@ def served(client, document):
 
 
 def found(client, word):
+    refresh_index(Material)  # Elasticsearch shows new writes after a refresh
     return result_titles(client.get("/haku/", {"q": word}))
 
 
