@@ -22,6 +22,7 @@ def publish_new_folder(publisher, site_url, parent_id, title):
         with publisher.expect_navigation():
             publisher.locator('main a[href*="/add/networks/folderpage/"]').click()
     publisher.locator("#id_title").fill(title)
+    publisher.locator("#id_title").press("Tab")  # leaving the title fills in the slug
     open_more_actions(publisher)
     with publisher.expect_navigation():
         publisher.locator("footer button[name=action-publish]").click()
@@ -35,7 +36,7 @@ def approve_on_dashboard(publisher, site_url, title):
     publisher.goto(site_url + "/admin/")
     row = publisher.locator("#awaiting-review-content tr", has_text=title)
     expect(row).to_have_count(1)
-    row.locator(".actions-container button[aria-haspopup]").first.click()
+    row.locator(".actions-container .w-dropdown__toggle").first.click()
     approve = row.locator(
         "button[data-workflow-action-url*='/approve/']:not([data-launch-modal])"
     )
