@@ -2,6 +2,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.http import Http404
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.i18n import JavaScriptCatalog
@@ -54,13 +55,15 @@ if settings.DEBUG:
 
 # Images (logos) are public; documents are never served from media, only through Django's
 # permission-checking document view.
-urlpatterns += [
-    re_path(
-        r"^media/images/(?P<path>.*)$",
-        static_serve,
-        {"document_root": Path(settings.MEDIA_ROOT) / "images"},
-    ),
-]
+def serve_image(request, path):
+    """A logo from media; a name no file system can hold is a missing file, not an error."""
+    try:
+        return static_serve(request, path, document_root=Path(settings.MEDIA_ROOT) / "images")
+    except OSError as error:
+        raise Http404 from error
+
+
+urlpatterns += [re_path(r"^media/images/(?P<path>.*)$", serve_image)]
 
 # Translators: URL path of the search page; keep the trailing slash.
 urlpatterns += i18n_patterns(

@@ -19,6 +19,7 @@ from wagtail.permissions import policy_registry
 
 from . import approval
 from .forms import JoinRequestForm
+from .ids import existing_id_or_404
 from .models import BodyPage, JoinRequest, Material, MaterialVersion, Person
 from .translation_status import translation_status
 
@@ -123,7 +124,10 @@ def discard_version(request, version_id):
 
 def join_request(request, body_id):
     """A visitor asks to join a body; the request reaches its contact person by e-mail."""
-    body = get_object_or_404(BodyPage.objects.live().public().filter(open_to_join=True), pk=body_id)
+    body = get_object_or_404(
+        BodyPage.objects.live().public().filter(open_to_join=True),
+        pk=existing_id_or_404(body_id),
+    )
     form = JoinRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         join = form.save(commit=False)

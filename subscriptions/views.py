@@ -24,6 +24,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from access.readers import Reader
 from access.visibility import visible_pages
 from members.activity import prefer_language
+from networks.ids import existing_id_or_404
 from networks.models import BodyPage, Membership, NewsletterPage
 
 from . import tokens
@@ -55,7 +56,7 @@ def localized(page, language):
 
 def newsletter_for(request, newsletter_id):
     pages = visible_pages(request, NewsletterPage.objects.all())
-    return get_object_or_404(pages, pk=newsletter_id)
+    return get_object_or_404(pages, pk=existing_id_or_404(newsletter_id))
 
 
 def subscription_message(request, subscription, template, context):
