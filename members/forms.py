@@ -9,13 +9,17 @@ from .throttle import LoginThrottle
 
 
 class ThrottledLoginMixin:
-    """Refuse without checking the password once the username or address is throttled."""
+    """Refuse without checking the password once the username or address is throttled; every
+    attempt is counted before its password is checked (`members.throttle`)."""
 
     throttled = False
 
     def clean(self):
-        throttle = LoginThrottle(self.request, self.cleaned_data.get("username"))
-        if throttle.is_blocked():
+        username, password = self.cleaned_data.get("username"), self.cleaned_data.get("password")
+        if not (username and password):
+            return super().clean()
+        throttle = LoginThrottle(self.request, username)
+        if not throttle.take_attempt():
             self.throttled = True
             minutes = throttle.minutes_left()
             raise forms.ValidationError(
@@ -27,14 +31,9 @@ class ThrottledLoginMixin:
                 % {"minutes": minutes},
                 code="throttled",
             )
-        try:
-            cleaned_data = super().clean()
-        except forms.ValidationError:
-            if self.cleaned_data.get("password"):
-                throttle.record_failure()
-            raise
+        cleaned_data = super().clean()  # a failure keeps the count its attempt took
         if self.get_user() is not None:
-            throttle.clear_username()
+            throttle.succeeded()
         return cleaned_data
 
 

@@ -4,7 +4,13 @@ After LOGIN_THROTTLE_ATTEMPTS failures within LOGIN_THROTTLE_WINDOW seconds, by 
 username or from the same address, the login form refuses without checking the password until
 the window that began with the first failure has passed. A successful login clears the
 username's counter (not the address's: one account's success must not reset an attacker's
-count of guesses at others).
+count of guesses at others) and gives back the address's count for itself.
+
+Exact under concurrency: each attempt is counted *before* its password is checked, with one
+atomic increment per counter, and only attempts within the limit are checked. Twenty
+simultaneous guesses get at most LOGIN_THROTTLE_ATTEMPTS password checks, on Redis and on the
+local-memory cache, whose increments are atomic. Django's file cache increments by reading and
+writing the file, so with it (several workers without Redis) the limit is approximate.
 """
 
 import hashlib
@@ -67,10 +73,7 @@ class LoginThrottle:
 
     def blocked_keys(self):
         counts = cache.get_many(self.keys)
-        return [key for key, count in counts.items() if count >= attempts_allowed()]
-
-    def is_blocked(self):
-        return bool(self.blocked_keys())
+        return [key for key, count in counts.items() if count > attempts_allowed()]
 
     def minutes_left(self):
         """Whole minutes until every counter that blocks has expired (at least 1)."""
@@ -80,18 +83,33 @@ class LoginThrottle:
         seconds = max(ends, default=now + window_seconds()) - now
         return max(1, math.ceil(seconds / 60))
 
-    def record_failure(self):
+    def take_attempt(self):
+        """Count this attempt before its password is checked. False when it is over the limit
+        (by the username or by the address): then the password must not be checked."""
+        counts = [self._count(key) for key in self.keys]
+        return all(count <= attempts_allowed() for count in counts)
+
+    def _count(self, key):
         window = window_seconds()
-        for key in self.keys:
-            # add() starts a new window; incr() keeps the window the first failure began.
-            if cache.add(key, 1, timeout=window):
-                cache.set(f"{key}:start", time.time(), timeout=window)
-                continue
+        # add() starts a new window; incr() keeps the window the first attempt began.
+        if cache.add(key, 0, timeout=window):
+            cache.set(f"{key}:start", time.time(), timeout=window)
+        try:
+            return cache.incr(key)
+        except ValueError:  # expired between add() and incr()
+            cache.add(key, 1, timeout=window)
+            cache.set(f"{key}:start", time.time(), timeout=window)
+            return 1
+
+    def succeeded(self):
+        """A successful login is no failure: the username starts afresh, and the address gets
+        back the count this attempt took."""
+        self.clear_username()
+        if self.address_key:
             try:
-                cache.incr(key)
-            except ValueError:  # expired between add() and incr()
-                cache.add(key, 1, timeout=window)
-                cache.set(f"{key}:start", time.time(), timeout=window)
+                cache.decr(self.address_key)
+            except ValueError:  # expired meanwhile
+                pass
 
     def clear_username(self):
         if self.username_key:
