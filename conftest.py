@@ -81,6 +81,24 @@ def safety_member(demo_site, django_user_model):
     return django_user_model.objects.get(username="jasen-tyosuojelu")
 
 
+@pytest.fixture(autouse=True)
+def mail_through_the_queue(settings):
+    """E-mail goes through the queue as in production (Django's test setup would send it
+    straight to mail.outbox), and each message queued is delivered at once, so tests read what
+    was delivered, not queued rows. Tests of the queue itself turn the delivery off."""
+    from post_office.mail import send_queued
+    from post_office.signals import email_queued
+
+    settings.EMAIL_BACKEND = "post_office.EmailBackend"
+
+    def deliver(sender, **kwargs):
+        send_queued()
+
+    email_queued.connect(deliver, dispatch_uid="tests-deliver-queued-mail")
+    yield deliver
+    email_queued.disconnect(dispatch_uid="tests-deliver-queued-mail")
+
+
 _index_to_restore = []
 
 

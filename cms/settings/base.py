@@ -1,5 +1,6 @@
 """Settings shared by every environment; the environment decides the rest."""
 
+import datetime
 import os
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -41,6 +42,7 @@ INSTALLED_APPS = [
     "access",
     "text",
     "pagecache",
+    "post_office",
     # Before wagtail_localize: its segment editor template is extended with the glossary.
     "terminology",
     "wagtail_localize",
@@ -275,3 +277,17 @@ READER_CACHE_ENABLED = env_bool("READER_CACHE_ENABLED", True)
 # Documents not yet filed in a folder are opened only by these groups (and superusers) until an
 # editor files them (access/documents.py).
 UNFILED_DOCUMENT_READER_GROUPS = ["Editors", "Moderators"]
+
+# --- e-mail: every message goes through a queue in the database (django-post-office), so that
+# nothing is lost and no request fails while the mail server is down. `send_queued_mail` (cron
+# or a systemd timer, every minute) delivers what waits and retries what failed.
+EMAIL_BACKEND = "post_office.EmailBackend"
+POST_OFFICE = {
+    # What actually delivers (the environment's EMAIL_DELIVERY_BACKEND in production).
+    "BACKENDS": {"default": "django.core.mail.backends.smtp.EmailBackend"},
+    "DEFAULT_PRIORITY": "medium",  # queued; delivered by the worker
+    "MAX_RETRIES": 24,
+    "RETRY_INTERVAL": datetime.timedelta(minutes=5),  # two hours of retries in all
+    "MESSAGE_ID_ENABLED": True,
+    "LOG_LEVEL": 1,  # log failures only
+}

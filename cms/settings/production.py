@@ -14,7 +14,7 @@ import tempfile
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import MIDDLEWARE, database_from_url, env_bool
+from .base import MIDDLEWARE, POST_OFFICE, database_from_url, env_bool
 
 
 def required(name):
@@ -123,6 +123,14 @@ LOGGING = {
     },
 }
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# Every message is queued (base.py); this backend delivers them from the queue.
+POST_OFFICE = {
+    **POST_OFFICE,
+    "BACKENDS": {
+        "default": os.environ.get(
+            "EMAIL_DELIVERY_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
+        )
+    },
+}
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")

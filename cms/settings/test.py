@@ -10,7 +10,12 @@ DEBUG = False
 SECRET_KEY = "test-only-not-secret"
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Messages go through the queue (the conftest delivers each as it is queued) into mail.outbox.
+EMAIL_BACKEND = "post_office.EmailBackend"
+POST_OFFICE = {
+    **POST_OFFICE,  # noqa: F405
+    "BACKENDS": {"default": "django.core.mail.backends.locmem.EmailBackend"},
+}
 # One fixed folder, not a new temp dir per process: the test server and load_demo share it.
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", Path(tempfile.gettempdir()) / "kt-test-media"))
 DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "kt-demo-2026")
