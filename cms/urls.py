@@ -53,6 +53,7 @@ if settings.DEBUG:
 
     urlpatterns += staticfiles_urlpatterns()
 
+
 # Images (logos) are public; documents are never served from media, only through Django's
 # permission-checking document view.
 def serve_image(request, path):

@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -151,7 +152,26 @@ LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
 
 WAGTAIL_SITE_NAME = "Tärkeissä töissä"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+
+
+def site_url_from(value):
+    """The site's public address as scheme://host[:port], refused if it is anything else: every
+    absolute address (the Site record, the admin's and the API's links) is built from it."""
+    parsed = urlparse(value.strip())
+    if (
+        parsed.scheme not in ("http", "https")
+        or not parsed.hostname
+        or parsed.path not in ("", "/")
+    ):
+        raise ImproperlyConfigured(
+            f"SITE_URL must be like https://verkostot.example.fi, not {value!r}."
+        )
+    return f"{parsed.scheme}://{parsed.netloc}"
+
+
+# The one setting for the site's public address (the environment's SITE_URL in production).
+SITE_URL = site_url_from(os.environ.get("SITE_URL", "http://127.0.0.1:8000"))
+WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILDOCS_DOCUMENT_MODEL = "networks.Material"
 # Documents always pass through Django's permission check, never straight from storage.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
@@ -201,7 +221,7 @@ else:
         "database": {**DATABASE_SEARCH, "AUTO_UPDATE": False},
     }
 
-WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+WAGTAILAPI_BASE_URL = SITE_URL
 WAGTAILAPI_LIMIT_MAX = 100
 REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
 

@@ -1,7 +1,7 @@
 """Production: gunicorn behind an HTTPS proxy; everything secret or site-specific comes from the
 environment, and the site refuses to start without a secret key or a database.
 
-    SECRET_KEY, DATABASE_URL                    required
+    SECRET_KEY, DATABASE_URL, SITE_URL          required (SITE_URL: https://verkostot.example.fi)
     ALLOWED_HOSTS, CSRF_TRUSTED_ORIGINS         comma-separated
     ELASTICSEARCH_URL                           search engine (base.py); unset: database search
     REDIS_URL (or CACHE_URL)                    shared cache; unset: a folder on this machine
@@ -14,7 +14,7 @@ import tempfile
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import MIDDLEWARE, POST_OFFICE, database_from_url, env_bool
+from .base import MIDDLEWARE, POST_OFFICE, database_from_url, env_bool, site_url_from
 
 
 def required(name):
@@ -30,6 +30,8 @@ def env_list(name):
 
 DEBUG = False
 SECRET_KEY = required("SECRET_KEY")
+SITE_URL = site_url_from(required("SITE_URL"))
+WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = SITE_URL
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 

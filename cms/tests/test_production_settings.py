@@ -15,6 +15,7 @@ REQUIRED = {
     "DATABASE_URL": "postgres://kt:secret@db.internal:5432/kt",
     "ALLOWED_HOSTS": "verkostot.example.fi",
     "CSRF_TRUSTED_ORIGINS": "https://verkostot.example.fi",
+    "SITE_URL": "https://verkostot.example.fi",
 }
 # Only what a production process would get; nothing from the test run's own environment.
 BASE_ENV = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "PYTHONDONTWRITEBYTECODE": "1"}
@@ -82,12 +83,27 @@ def test_https_cookies_hsts_proxy_whitenoise_and_persistent_connections():
     ]
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "DATABASE_URL"])
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "DATABASE_URL", "SITE_URL"])
 def test_refuses_to_start_without(missing):
     env = {name: value for name, value in REQUIRED.items() if name != missing}
     result = manage("check", **env)
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr and missing in result.stderr
+
+
+@pytest.mark.parametrize("value", ["verkostot.example.fi", "ftp://x.fi", "https://x.fi/polku/"])
+def test_refuses_a_site_address_that_is_not_one(value):
+    result = manage("check", **{**REQUIRED, "SITE_URL": value})
+    assert result.returncode != 0 and "SITE_URL" in result.stderr
+
+
+def test_the_site_address_is_the_admins_and_the_apis():
+    result = python(
+        "from django.conf import settings;"
+        " print(settings.SITE_URL, settings.WAGTAILADMIN_BASE_URL, settings.WAGTAILAPI_BASE_URL)",
+        **{**REQUIRED, "SITE_URL": "https://verkostot.example.fi/"},
+    )
+    assert result.stdout.split() == ["https://verkostot.example.fi"] * 3, result.stderr
 
 
 def test_refuses_an_empty_secret_key():

@@ -32,17 +32,19 @@ def child_page(parent, page_class, slug, **fields):
     return page, True
 
 
-def translate(instance, slug=None, locale_code="sv"):
+def translate(instance, slug=None, locale_code="sv", refresh=False):
     """Translate a page or snippet through wagtail-localize, filling in the demo's Swedish.
 
     Going through TranslationSource (not copy_for_translation) keeps the translation linked
     to its source for the translators' workflow and carries page privacy over."""
     locale = Locale.objects.get(language_code=locale_code)
     existing = instance.get_translation_or_none(locale)
-    if existing is not None:
+    if existing is not None and not refresh:
         return existing, False
     with transaction.atomic():
-        source, _ = TranslationSource.get_or_create_from_instance(instance)
+        # `refresh`: the source changed since its translation was made (the demo's home page
+        # gets its text after `setup_site` made both home pages).
+        source, _ = TranslationSource.update_or_create_from_instance(instance)
         translation, _ = Translation.objects.get_or_create(
             source=source, target_locale=locale, defaults={"enabled": True}
         )

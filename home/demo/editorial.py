@@ -1,10 +1,10 @@
-"""The editors' side of the demo: saved listings placed on pages, the approval workflow and
-review dates on knowledge-bank material. Safe to run twice."""
+"""The editors' side of the demo: saved listings placed on pages and review dates on
+knowledge-bank material (the approval workflow is every site's: `setup_site`). Safe to run
+twice."""
 
 import datetime
 
-from django.contrib.auth.models import Group, Permission
-from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage, WorkflowTask
+from wagtail.models import Page
 
 from networks.models import BodyPage, KnowledgeBankPage, SavedListing, Topic
 from networks.models.listings import ContentKind, ListingOrder
@@ -32,20 +32,12 @@ SAVED_LISTINGS = [
     },
 ]
 
-WORKFLOW_NAME = "Julkaisijan hyväksyntä"
-TASK_NAME = "Julkaisija hyväksyy"
 # Knowledge-bank material is checked this many years after the year it is from.
 REVIEW_AFTER_YEARS = 3
 
 
 def make_saved_listings(home):
-    for group in Group.objects.filter(name__in=["Editors", "Moderators"]):
-        group.permissions.add(
-            *Permission.objects.filter(
-                content_type__app_label="networks",
-                codename__in=["add_savedlisting", "change_savedlisting", "delete_savedlisting"],
-            )
-        )
+    """The demo's saved listings (editors' rights to keep them: `home.roles`)."""
     for spec in SAVED_LISTINGS:
         spec = dict(spec)
         topics, body_slug = spec.pop("topics", []), spec.pop("body", None)
@@ -60,21 +52,6 @@ def make_saved_listings(home):
         if not page.listings:
             page.listings = [("saved_listing", {"heading": "", "listing": listing})]
             page.save_revision().publish()
-
-
-def make_workflow():
-    """An editor (Editors) submits, a publisher (Moderators) approves; set on the root page, so
-    it covers both languages' trees."""
-    moderators = Group.objects.get(name="Moderators")
-    task, _ = GroupApprovalTask.objects.get_or_create(name=TASK_NAME)
-    task.groups.set([moderators])
-    workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
-    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
-    root = Page.get_first_root_node()
-    for other in Workflow.objects.filter(active=True).exclude(pk=workflow.pk):
-        if other.workflow_pages.filter(page=root).exists():
-            other.deactivate()
-    WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
 
 
 def set_review_dates():

@@ -4,43 +4,14 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-PUBLISHERS = "Moderators"  # Wagtail's publishers' group (wagtailcore's initial data)
-
-
-def give_publishers_the_right(apps, schema_editor):
-    """Publishers approve documents, as they approve pages; the permission is created here so
-    that an empty database has it before Django's post-migrate step runs."""
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Permission = apps.get_model("auth", "Permission")
-    Group = apps.get_model("auth", "Group")
-    content_type, _ = ContentType.objects.get_or_create(app_label="networks", model="material")
-    permission, _ = Permission.objects.get_or_create(
-        content_type=content_type,
-        codename="publish_material",
-        defaults={"name": "Can publish documents"},
-    )
-    for group in Group.objects.filter(name=PUBLISHERS):
-        group.permissions.add(permission)
-
-
-def take_the_right_back(apps, schema_editor):
-    Permission = apps.get_model("auth", "Permission")
-    Permission.objects.filter(
-        content_type__app_label="networks", codename="publish_material"
-    ).delete()
-
-
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("wagtailcore", "0002_initial_data"),
-        ("contenttypes", "0002_remove_content_type_name"),
         ('networks', '0007_material_topics_saved'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
-        migrations.RunPython(give_publishers_the_right, take_the_right_back),
         migrations.AlterModelOptions(
             name='material',
             options={'permissions': [('choose_document', 'Can choose document'), ('publish_material', 'Can publish documents')], 'verbose_name': 'document', 'verbose_name_plural': 'documents'},

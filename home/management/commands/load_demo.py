@@ -5,7 +5,7 @@ import io
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
@@ -16,11 +16,8 @@ from PIL import ImageDraw
 from wagtail.images.models import Image
 from wagtail.models import (
     Collection,
-    GroupCollectionPermission,
-    GroupPagePermission,
     Locale,
     Page,
-    Site,
 )
 
 from access.privacy import restrict_page
@@ -154,41 +151,18 @@ class Command(BaseCommand):
     # Site ---------------------------------------------------------------------------------
 
     def make_site(self):
-        self.fi, _ = Locale.objects.get_or_create(language_code="fi")
-        self.sv, _ = Locale.objects.get_or_create(language_code="sv")
-        root = Page.get_first_root_node()
-        Page.objects.child_of(root).filter(slug="home", content_type__model="page").delete()
-        home = HomePage.objects.filter(locale=self.fi).first()
-        if home is None:
-            home = HomePage(
-                title=content.HOME["title"],
-                slug="koti",
-                intro=content.HOME["intro"],
-                locale=self.fi,
-            )
-            root.add_child(instance=home)
-            home.save_revision().publish()
+        """What every site has (`setup_site`), then the demo's own home page text."""
+        call_command("setup_site", stdout=io.StringIO())
+        self.fi = Locale.objects.get(language_code="fi")
+        self.sv = Locale.objects.get(language_code="sv")
+        self.home = HomePage.objects.get(locale=self.fi, depth=2)
+        if not self.home.intro:
+            self.home.intro = content.HOME["intro"]
+            self.home.save_revision().publish()
             self.created += 1
-        self.home = home
-        Site.objects.update_or_create(
-            is_default_site=True,
-            defaults={
-                "hostname": "localhost",
-                "port": 80,
-                "root_page": home,
-                "site_name": "Tärkeissä töissä",
-            },
-        )
 
     def make_users(self):
         User = get_user_model()
-        translators, _ = Group.objects.get_or_create(name="Kääntäjät")
-        translators.permissions.add(
-            Permission.objects.get(codename="access_admin", content_type__app_label="wagtailadmin"),
-            Permission.objects.get(
-                codename="submit_translation", content_type__app_label="wagtail_localize"
-            ),
-        )
         for username, first, last, groups in DEMO_USERS:
             user, created = User.objects.get_or_create(
                 username=username,
@@ -484,37 +458,9 @@ class Command(BaseCommand):
                 person=person, body=body, defaults={"start_date": datetime.date(2020, 1, 1)}
             )
             self.created += created
-        self.give_group_permissions()
-
-    def give_group_permissions(self):
-        """Translators may add and edit Swedish pages only; editors work on both trees."""
-        translators = Group.objects.get(name="Kääntäjät")
-        sv_home = self.home.get_translation_or_none(self.sv)
-        if sv_home is not None:
-            for codename in ("add_page", "change_page"):
-                GroupPagePermission.objects.get_or_create(
-                    group=translators,
-                    page=sv_home,
-                    permission=Permission.objects.get(
-                        codename=codename, content_type__app_label="wagtailcore"
-                    ),
-                )
-        for name in ("Editors", "Moderators"):
-            group = Group.objects.filter(name=name).first()
-            if group is None:
-                continue
-            for codename in ("add_material", "change_material", "choose_document"):
-                GroupCollectionPermission.objects.get_or_create(
-                    group=group,
-                    collection=Collection.get_first_root_node(),
-                    permission=Permission.objects.get(
-                        codename=codename, content_type__app_label="networks"
-                    ),
-                )
 
     def make_editorial(self):
         editorial.make_saved_listings(self.home)
-        editorial.make_workflow()
         editorial.set_review_dates()
 
     # Translations -------------------------------------------------------------------------
@@ -524,7 +470,7 @@ class Command(BaseCommand):
             translate(self.organisations[key])
         for key in self.people:
             translate(self.people[key])
-        translate(self.home, slug="hem")
+        translate(self.home, slug="hem", refresh=True)
         untranslated = self.untranslated_page()
         sv_slugs = {page.pk: sv_slug for page, sv_slug in self.translated}
         # Parents before children: a translation is created under its parent's translation.
@@ -535,7 +481,6 @@ class Command(BaseCommand):
                 self.change_after_translation(page)
             if number % 20 == 0:
                 self.stdout.write(f"    {number}/{len(sv_slugs)} pages")
-        self.give_group_permissions()
 
     def untranslated_page(self):
         """The last planned Tekry meeting stays Finnish-only, for the translators' to-do list."""
