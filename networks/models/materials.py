@@ -25,6 +25,19 @@ from .choices import ApprovalStatus, ContentLanguage, FileSlot, MaterialType, Qu
 from .people import Topic
 
 
+def person_field(verbose_name, **options):
+    """Who did something to a document or a file: kept when that person's account goes."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        **options,
+    )
+
+
 class MaterialQuerySet(DocumentQuerySet):
     PLACING = {"collection", "collection_id", "folder", "folder_id", "body", "body_id"}
 
@@ -106,24 +119,8 @@ class Material(NormalisedSearchMixin, AbstractDocument):
         default=ApprovalStatus.APPROVED,
         editable=False,
     )
-    file_uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("file uploaded by"),
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("approved by"),
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    file_uploaded_by = person_field(_("file uploaded by"), editable=False)
+    approved_by = person_field(_("approved by"), editable=False)
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True, editable=False)
 
     admin_form_fields = WagtailDocument.admin_form_fields + (
@@ -264,34 +261,13 @@ class MaterialVersion(models.Model):
     file_size = models.PositiveBigIntegerField(_("file size"), null=True, editable=False)
     file_hash = models.CharField(_("checksum"), max_length=64, blank=True, editable=False)
     created_at = models.DateTimeField(_("replaced at"), auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("replaced by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    created_by = person_field(_("replaced by"))
     slot = models.CharField(
         _("which file"), max_length=10, choices=FileSlot.choices, default=FileSlot.FILE
     )
     pending = models.BooleanField(_("waiting for approval"), default=False)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("uploaded by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("approved by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    uploaded_by = person_field(_("uploaded by"))
+    approved_by = person_field(_("approved by"))
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
 
     class Meta:
