@@ -11,6 +11,8 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from networks.lookups import text_or_404
+
 from .activity import MemberNetworks
 from .feeds import meetings_calendar, news_feed
 from .forms import ThrottledAuthenticationForm
@@ -113,7 +115,9 @@ def renew_feed_token(request):
 
 def feed_user(token):
     """The token alone authorises a feed, for as long as it is the member's current one."""
-    feed_token = FeedToken.objects.select_related("user").filter(token=token).first()
+    feed_token = (
+        FeedToken.objects.select_related("user").filter(token=text_or_404(token)).first()
+    )
     if feed_token is None or not feed_token.user.is_active:
         raise Http404
     return feed_token.user

@@ -19,7 +19,7 @@ from wagtail.permissions import policy_registry
 
 from . import approval
 from .forms import JoinRequestForm
-from .ids import existing_id_or_404
+from .lookups import existing_id_or_404
 from .models import BodyPage, JoinRequest, Material, MaterialVersion, Person
 from .translation_status import translation_status
 

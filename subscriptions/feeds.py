@@ -20,6 +20,7 @@ from access.readers import Reader
 from access.visibility import visible_documents, visible_pages
 from members.activity import children_of, parent_path, prefer_language
 from networks import feeds
+from networks.lookups import text_or_404
 from networks.models import BodyPage, Material, MeetingPage, MinutesPage
 
 FEED_MINUTES = 20
@@ -56,6 +57,7 @@ def public_body(request, path):
     site = Site.find_for_request(request)
     if site is None:
         raise Http404
+    path = text_or_404(path)
     url_paths = [f"{root.url_path}{path.strip('/')}/" for root in site_roots(site)]
     found = public_pages(BodyPage.objects.filter(url_path__in=url_paths)).first()
     if found is None:

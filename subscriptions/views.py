@@ -24,7 +24,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from access.readers import Reader
 from access.visibility import visible_pages
 from members.activity import prefer_language
-from networks.ids import existing_id_or_404
+from networks.lookups import existing_id_or_404
 from networks.models import BodyPage, Membership, NewsletterPage
 
 from . import tokens

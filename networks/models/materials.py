@@ -20,6 +20,7 @@ from access import documents as audience
 from text.fields import LEMMA_FIELDS, NormalisedSearchMixin
 
 from ..blocks import listings_field
+from ..lookups import storable
 from .bodies import BodyPage, qualified
 from .choices import ApprovalStatus, ContentLanguage, FileSlot, MaterialType, Qualifier
 from .people import Topic
@@ -320,7 +321,7 @@ class BaseFolderPage(NormalisedSearchMixin, Page):
         if year.isdigit():
             filters["year"] = year
         topic = request.GET.get("topic", "")
-        if topic:
+        if topic and storable(topic):
             filters["topic"] = topic
         sort = request.GET.get("sort", "title")
 
