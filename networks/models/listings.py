@@ -16,23 +16,10 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Locale, Page
 
 from .bodies import BodyPage
-from .choices import MaterialType
+from .choices import ContentKind, ListingOrder, MaterialType
 from .people import Topic
 
 STEPLEN = Page.steplen
-
-
-class ContentKind(models.TextChoices):
-    MEETINGS = "meetings", _("Meetings")
-    MINUTES = "minutes", _("Minutes")
-    MATERIALS = "materials", _("Materials")
-    ALL = "all", _("Meetings, minutes and materials")
-
-
-class ListingOrder(models.TextChoices):
-    NEWEST = "newest", _("Newest first")
-    OLDEST = "oldest", _("Oldest first")
-    TITLE = "title", _("Title")
 
 
 @dataclass

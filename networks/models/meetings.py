@@ -26,6 +26,7 @@ from ..blocks import AttachmentBlock, ordered_list
 from ..dates import format_partial_date
 from .bodies import BodyPage, participants_range, qualified
 from .choices import (
+    AttendanceMode,
     DatePrecision,
     MeetingFormat,
     MeetingStatus,
@@ -34,11 +35,6 @@ from .choices import (
     Qualifier,
     Season,
 )
-
-
-class AttendanceMode(models.TextChoices):
-    IN_PERSON = "in_person", _("In person")
-    REMOTE = "remote", _("Remote")
 
 
 class MeetingPage(RoutablePageMixin, NormalisedSearchMixin, Page):
