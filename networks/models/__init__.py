@@ -26,4 +26,5 @@ from .meetings import (  # noqa: F401
     MeetingRegistration,
     MinutesPage,
 )
-from .people import JoinRequest, Membership, Organisation, Person, Topic  # noqa: F401
+from .people import JoinRequest, Membership, Organisation, Person  # noqa: F401
+from .topics import Topic  # noqa: F401

@@ -17,7 +17,7 @@ from wagtail.models import Locale, Page
 
 from .bodies import BodyPage
 from .choices import ContentKind, ListingOrder, MaterialType
-from .people import Topic
+from .topics import Topic
 
 STEPLEN = Page.steplen
 

@@ -22,7 +22,7 @@ from text.fields import LEMMA_FIELDS, NormalisedSearchMixin
 from ..blocks import listings_field
 from .bodies import BodyPage, qualified
 from .choices import ApprovalStatus, ContentLanguage, FileSlot, MaterialType, Qualifier
-from .people import Topic
+from .topics import Topic
 
 
 def person_field(verbose_name, **options):
