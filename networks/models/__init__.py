@@ -17,14 +17,7 @@ from .materials import (  # noqa: F401
     NewsletterIssue,
     NewsletterPage,
 )
-from .meetings import (  # noqa: F401
-    AgendaItem,
-    Attendance,
-    Decision,
-    MeetingOrganiser,
-    MeetingPage,
-    MeetingRegistration,
-    MinutesPage,
-)
+from .meetings import MeetingOrganiser, MeetingPage, MeetingRegistration  # noqa: F401
+from .minutes import AgendaItem, Attendance, Decision, MinutesPage  # noqa: F401
 from .people import JoinRequest, Membership, Organisation, Person  # noqa: F401
 from .topics import Topic  # noqa: F401

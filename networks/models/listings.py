@@ -188,7 +188,8 @@ class SavedListing(ClusterableModel):
         ]
 
     def _minutes(self, request):
-        from .meetings import MeetingPage, MinutesPage
+        from .meetings import MeetingPage
+        from .minutes import MinutesPage
 
         minutes = (
             self._pages(request, MinutesPage, 2)
