@@ -218,7 +218,7 @@ class SavedListing(ClusterableModel):
     def _materials(self, request):
         from access.visibility import visible_documents
 
-        from .materials import Material
+        from .documents import Material
 
         materials = Material.objects.all()
         if self.body is not None:
