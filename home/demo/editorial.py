@@ -7,7 +7,7 @@ import datetime
 from wagtail.models import Page
 
 from networks.models import BodyPage, KnowledgeBankPage, SavedListing, Topic
-from networks.models.listings import ContentKind, ListingOrder
+from networks.models.choices import ContentKind, ListingOrder
 
 SAVED_LISTINGS = [
     {

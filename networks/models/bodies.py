@@ -367,7 +367,7 @@ class BodyPage(RoutablePageMixin, NormalisedSearchMixin, Page):
 
     @property
     def newsletter(self):
-        from .materials import NewsletterPage
+        from .newsletters import NewsletterPage
 
         return NewsletterPage.objects.child_of(self).live().first()
 
@@ -375,8 +375,9 @@ class BodyPage(RoutablePageMixin, NormalisedSearchMixin, Page):
         from access.visibility import visible_pages
 
         from ..decisions import with_minutes
-        from .materials import FolderPage, KnowledgeBankPage, NewsletterPage
+        from .folders import FolderPage, KnowledgeBankPage
         from .meetings import MeetingPage
+        from .newsletters import NewsletterPage
 
         context = super().get_context(request, *args, **kwargs)
 

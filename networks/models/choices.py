@@ -1,4 +1,5 @@
-"""Controlled values that people list, filter and sort by."""
+"""Controlled values that people list, filter and sort by: every choice list of the networks
+app, kept in one place so that models, forms, feeds and the demo all name a value the same way."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -74,6 +75,11 @@ class MeetingType(models.TextChoices):
     ANNUAL_DAY = "annual_day", _("Annual current-affairs day")
 
 
+class AttendanceMode(models.TextChoices):
+    IN_PERSON = "in_person", _("In person")
+    REMOTE = "remote", _("Remote")
+
+
 class MinutesStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     APPROVED = "approved", _("Approved")
@@ -116,3 +122,16 @@ class FileSlot(models.TextChoices):
 
     FILE = "file", _("File")
     SWEDISH = "file_sv", _("Swedish version of the file")
+
+
+class ContentKind(models.TextChoices):
+    MEETINGS = "meetings", _("Meetings")
+    MINUTES = "minutes", _("Minutes")
+    MATERIALS = "materials", _("Materials")
+    ALL = "all", _("Meetings, minutes and materials")
+
+
+class ListingOrder(models.TextChoices):
+    NEWEST = "newest", _("Newest first")
+    OLDEST = "oldest", _("Oldest first")
+    TITLE = "title", _("Title")

@@ -16,23 +16,10 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Locale, Page
 
 from .bodies import BodyPage
-from .choices import MaterialType
-from .people import Topic
+from .choices import ContentKind, ListingOrder, MaterialType
+from .topics import Topic
 
 STEPLEN = Page.steplen
-
-
-class ContentKind(models.TextChoices):
-    MEETINGS = "meetings", _("Meetings")
-    MINUTES = "minutes", _("Minutes")
-    MATERIALS = "materials", _("Materials")
-    ALL = "all", _("Meetings, minutes and materials")
-
-
-class ListingOrder(models.TextChoices):
-    NEWEST = "newest", _("Newest first")
-    OLDEST = "oldest", _("Oldest first")
-    TITLE = "title", _("Title")
 
 
 @dataclass
@@ -201,7 +188,8 @@ class SavedListing(ClusterableModel):
         ]
 
     def _minutes(self, request):
-        from .meetings import MeetingPage, MinutesPage
+        from .meetings import MeetingPage
+        from .minutes import MinutesPage
 
         minutes = (
             self._pages(request, MinutesPage, 2)
@@ -230,7 +218,7 @@ class SavedListing(ClusterableModel):
     def _materials(self, request):
         from access.visibility import visible_documents
 
-        from .materials import Material
+        from .documents import Material
 
         materials = Material.objects.all()
         if self.body is not None:

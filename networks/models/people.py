@@ -1,9 +1,8 @@
-"""People, organisations, topics and memberships: reused across bodies and pages."""
+"""People, organisations and memberships: reused across bodies and pages."""
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
@@ -77,28 +76,6 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
     @property
     def organisation_display(self):
         return self.organisation.localized if self.organisation else None
-
-
-class Topic(models.Model):
-    """A term of the controlled vocabulary that materials are tagged with, in both languages."""
-
-    slug = models.SlugField(_("slug"), unique=True)
-    name_fi = models.CharField(_("name in Finnish"), max_length=100)
-    name_sv = models.CharField(_("name in Swedish"), max_length=100)
-
-    panels = [FieldPanel("name_fi"), FieldPanel("name_sv"), FieldPanel("slug")]
-
-    class Meta:
-        verbose_name = _("topic")
-        verbose_name_plural = _("topics")
-        ordering = ["name_fi"]
-
-    def __str__(self):
-        return self.name
-
-    @property
-    def name(self):
-        return self.name_sv if (get_language() or "").startswith("sv") else self.name_fi
 
 
 class MembershipQuerySet(models.QuerySet):

@@ -14,7 +14,7 @@ from wagtail.models import Locale, Page, Workflow
 
 from home.models import StandardPage
 from networks.models import KnowledgeBankPage, Material, SavedListing, Topic
-from networks.models.listings import ContentKind
+from networks.models.choices import ContentKind
 from networks.tests.test_documents import docx_bytes, pdf_bytes
 
 pytestmark = pytest.mark.django_db

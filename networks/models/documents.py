@@ -1,29 +1,25 @@
-"""Documents with their metadata, the folder tree that lists them, and newsletters."""
+"""Documents: Wagtail's document model here (`Material`) with its metadata, the queryset that
+keeps a document's collection following its place, and a document's other files
+(`MaterialVersion`). The pages that list documents are in `folders.py` and `newsletters.py`."""
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Q
 from django.urls import reverse
-from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.api import APIField
 from wagtail.documents.models import AbstractDocument, DocumentQuerySet
 from wagtail.documents.models import Document as WagtailDocument
-from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Page
 from wagtail.search import index
 
 from access import documents as audience
 from text.fields import LEMMA_FIELDS, NormalisedSearchMixin
 
-from ..blocks import listings_field
-from ..lookups import storable
-from .bodies import BodyPage, qualified
-from .choices import ApprovalStatus, ContentLanguage, FileSlot, MaterialType, Qualifier
-from .people import Topic
+from .bodies import BodyPage
+from .choices import ApprovalStatus, ContentLanguage, FileSlot, MaterialType
+from .topics import Topic
 
 
 def person_field(verbose_name, **options):
@@ -185,6 +181,8 @@ class Material(NormalisedSearchMixin, AbstractDocument):
             return self.folder
         if self.pk is None:
             return None
+        from .newsletters import NewsletterIssue
+
         issue = NewsletterIssue.objects.filter(document=self).select_related("page").first()
         return issue.page if issue is not None else None
 
@@ -199,6 +197,8 @@ class Material(NormalisedSearchMixin, AbstractDocument):
     @classmethod
     def placed_under(cls, page):
         """Documents filed at or under `page`, newsletter issues' files included."""
+        from .newsletters import NewsletterIssue
+
         issues = NewsletterIssue.objects.filter(page__path__startswith=page.path)
         return cls.objects.filter(
             Q(folder__path__startswith=page.path)
@@ -277,181 +277,3 @@ class MaterialVersion(models.Model):
 
     def __str__(self):
         return f"{self.document} ({self.created_at:%Y-%m-%d %H:%M})"
-
-
-class BaseFolderPage(NormalisedSearchMixin, Page):
-    """A folder of materials that sorts by title, date and type and filters by type, year, topic."""
-
-    intro = RichTextField(_("introduction"), blank=True)
-    listings = listings_field()
-
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("listings")]
-    search_fields = Page.search_fields + LEMMA_FIELDS + [index.SearchField("intro")]
-    api_fields = [APIField("intro")]
-    subpage_types = ["networks.FolderPage"]
-
-    SORTS = {
-        "title": "title",
-        "date": "-created_at",
-        "type": "material_type",
-        "year": F("year").desc(nulls_last=True),
-    }
-
-    class Meta:
-        abstract = True
-
-    def materials(self):
-        """The folder's documents; folders are per language, documents are shared."""
-        return Material.objects.filter(folder__translation_key=self.translation_key)
-
-    @staticmethod
-    def material_type_choices(materials):
-        present = set(materials.values_list("material_type", flat=True).distinct())
-        return [(value, label) for value, label in MaterialType.choices if value in present]
-
-    def get_context(self, request, *args, **kwargs):
-        from access.visibility import visible_documents, visible_pages
-
-        context = super().get_context(request, *args, **kwargs)
-        filters = {}
-        material_type = request.GET.get("type", "")
-        if material_type in MaterialType.values:
-            filters["type"] = material_type
-        year = request.GET.get("year", "")
-        if year.isdigit():
-            filters["year"] = year
-        topic = request.GET.get("topic", "")
-        if topic and storable(topic):
-            filters["topic"] = topic
-        sort = request.GET.get("sort", "title")
-
-        # Listings, counts and filter choices only from documents this request may open, and
-        # worked out only if the page's shared part is not already stored (reader_cache).
-        def all_materials():
-            return visible_documents(request, self.materials())
-
-        def materials():
-            listed = all_materials().prefetch_related("topics")
-            if "type" in filters:
-                listed = listed.filter(material_type=filters["type"])
-            if "year" in filters:
-                listed = listed.filter(year=int(filters["year"]))
-            if "topic" in filters:
-                listed = listed.filter(topics__slug=filters["topic"])
-            return listed.order_by(self.SORTS.get(sort, "title"), "title")
-
-        context.update(
-            materials=SimpleLazyObject(materials),
-            subfolders=SimpleLazyObject(lambda: visible_pages(request, self.get_children())),
-            filters=filters,
-            current_sort=sort if sort in self.SORTS else "title",
-            material_types=SimpleLazyObject(lambda: self.material_type_choices(all_materials())),
-            years=SimpleLazyObject(
-                lambda: sorted(
-                    {y for y in all_materials().values_list("year", flat=True) if y}, reverse=True
-                )
-            ),
-            topics=SimpleLazyObject(
-                lambda: Topic.objects.filter(material__in=all_materials()).distinct()
-            ),
-        )
-        return context
-
-
-class FolderPage(BaseFolderPage):
-    template = "networks/folder_page.html"
-
-    class Meta:
-        verbose_name = _("folder")
-
-    parent_page_types = ["networks.BodyPage", "networks.FolderPage", "networks.KnowledgeBankPage"]
-
-
-class KnowledgeBankPage(BaseFolderPage):
-    """A body's curated bank of material (occupational safety; labour law)."""
-
-    scope = models.TextField(_("scope"), blank=True)
-    template = "networks/folder_page.html"
-
-    content_panels = BaseFolderPage.content_panels + [FieldPanel("scope")]
-    search_fields = BaseFolderPage.search_fields + [index.SearchField("scope")]
-    api_fields = BaseFolderPage.api_fields + [APIField("scope")]
-    parent_page_types = ["networks.BodyPage"]
-
-    class Meta:
-        verbose_name = _("knowledge bank")
-
-    def materials(self):
-        """Everything filed in the bank or in any folder under it."""
-        folders = Page.objects.descendant_of(self, inclusive=True).values("translation_key")
-        return Material.objects.filter(folder__translation_key__in=folders)
-
-
-class NewsletterPage(NormalisedSearchMixin, Page):
-    """A body's newsletter (HR-info; KT tiedottaa työsuojelupäälliköille) and its archive."""
-
-    intro = RichTextField(_("introduction"), blank=True)
-    recipient_count = models.PositiveIntegerField(_("recipients"), null=True, blank=True)
-    recipient_count_qualifier = models.CharField(
-        _("qualifier"), max_length=10, choices=Qualifier.choices, default=Qualifier.ABOUT
-    )
-    issues_per_year = models.PositiveSmallIntegerField(_("issues per year"), null=True, blank=True)
-    issues_year = models.PositiveSmallIntegerField(_("year of that count"), null=True, blank=True)
-    subscription_info = models.TextField(_("how to subscribe"), blank=True)
-
-    content_panels = Page.content_panels + [
-        FieldPanel("intro"),
-        FieldRowPanel([FieldPanel("recipient_count_qualifier"), FieldPanel("recipient_count")]),
-        FieldRowPanel([FieldPanel("issues_per_year"), FieldPanel("issues_year")]),
-        FieldPanel("subscription_info"),
-        InlinePanel("issues", label=_("issues")),
-    ]
-    search_fields = (
-        Page.search_fields
-        + LEMMA_FIELDS
-        + [
-            index.SearchField("intro"),
-            index.SearchField("subscription_info"),
-        ]
-    )
-    api_fields = [
-        APIField("recipient_count"),
-        APIField("recipient_count_qualifier"),
-        APIField("issues_per_year"),
-        APIField("issues_year"),
-        APIField("issues"),
-    ]
-    parent_page_types = ["networks.BodyPage"]
-    subpage_types = []
-
-    class Meta:
-        verbose_name = _("newsletter")
-
-    @property
-    def recipient_count_display(self):
-        return qualified(self.recipient_count_qualifier, self.recipient_count)
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["issues"] = self.issues.select_related("document").order_by("-date", "-number")
-        return context
-
-
-class NewsletterIssue(Orderable):
-    page = ParentalKey(NewsletterPage, on_delete=models.CASCADE, related_name="issues")
-    number = models.PositiveSmallIntegerField(_("number"))
-    date = models.DateField(_("date"))
-    document = models.ForeignKey(
-        Material,
-        verbose_name=_("document"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-
-    panels = [FieldPanel("number"), FieldPanel("date"), FieldPanel("document")]
-    api_fields = [APIField("number"), APIField("date")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("newsletter issue")
