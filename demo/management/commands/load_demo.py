@@ -21,10 +21,11 @@ from wagtail.models import (
 )
 
 from access.privacy import restrict_page
-from home.demo import content, editorial, networks_content
-from home.demo.builder import child_page, docx_file, pdf_file, translate
-from home.demo.people import ORGANISATIONS, PEOPLE, TOPICS
-from home.demo.text import t
+from demo import content, editorial, networks_content
+from demo.builder import child_page, docx_file, pdf_file, translate
+from demo.people import ORGANISATIONS, PEOPLE, TOPICS
+from demo.terms import load_terms
+from demo.text import t
 from home.models import AccessibilityStatementPage, HomePage, StandardPage
 from networks.models import (
     AgendaItem,
@@ -50,7 +51,6 @@ from networks.models import (
     Topic,
 )
 from networks.models.choices import DatePrecision, Frequency, MeetingStatus
-from terminology.demo import load_terms
 
 BODY_FIELDS = [
     "kind",
