@@ -246,56 +246,103 @@ class Command(BaseCommand):
             self.make_body(index, body_spec)
 
     def make_body(self, parent, spec, members_group=None):
-        group = members_group
-        if spec.get("members_group"):
-            group, _ = Group.objects.get_or_create(name=spec["members_group"])
+        """A body and all it holds; `members_group` is that of the body it is under, if any."""
+        own_group = self.own_members_group(spec)
+        group = own_group or members_group
+        body = self.body_page(parent, spec, own_group)
+        if body.collection is None:
+            self.add_body_facts(body, spec)
+        self.make_meetings(body, spec.get("meetings", []), group)
+        if spec.get("newsletter"):
+            self.make_newsletter(body, spec["newsletter"])
+        self.make_folders(body, spec.get("folders", []), group)
+        if spec.get("knowledge_bank"):
+            self.make_knowledge_bank(body, spec["knowledge_bank"])
+        self.make_children(body, spec.get("children", []), group)
+        return body
+
+    def own_members_group(self, spec):
+        """The group of the body's own members, or None when it shares its parent's."""
+        if not spec.get("members_group"):
+            return None
+        group, _ = Group.objects.get_or_create(name=spec["members_group"])
+        return group
+
+    def body_page(self, parent, spec, own_group):
+        """The body's page with the fields its spec gives, its chair and its members' group."""
         fields = {name: spec[name] for name in BODY_FIELDS if spec.get(name) is not None}
-        body = self.page(
+        return self.page(
             parent,
             BodyPage,
             spec,
             chair=self.people.get(spec.get("chair")),
-            members_group=group if spec.get("members_group") else None,
+            members_group=own_group,
             **fields,
         )
-        if body.collection is None:
-            body.collection = Collection.get_first_root_node().add_child(name=body.title)
-            for key in spec.get("co_organisers", []):
-                BodyCoOrganiser(page=body, organisation=self.organisations[key]).save()
-            for value, qualifier, label in spec.get("figures", []):
-                BodyFigure(
-                    page=body, value=value, qualifier=qualifier, label=label, locale=self.fi
-                ).save()
-            for series in spec.get("series", []):
-                MeetingSeries(page=body, locale=self.fi, **series).save()
-            for date, precision, season, description in spec.get("milestones", []):
-                Milestone(
-                    page=body,
-                    date=date,
-                    date_precision=precision,
-                    season=season,
-                    description=description,
-                    locale=self.fi,
-                ).save()
-            body.save_revision().publish()
-        for meeting_spec in spec.get("meetings", []):
+
+    def add_body_facts(self, body, spec):
+        """A new body's collection, co-organisers, figures, series and milestones, published."""
+        body.collection = Collection.get_first_root_node().add_child(name=body.title)
+        self.add_co_organisers(body, spec.get("co_organisers", []))
+        self.add_figures(body, spec.get("figures", []))
+        self.add_series(body, spec.get("series", []))
+        self.add_milestones(body, spec.get("milestones", []))
+        body.save_revision().publish()
+
+    def add_co_organisers(self, body, keys):
+        """The organisations that run the body together with KT."""
+        for key in keys:
+            BodyCoOrganiser(page=body, organisation=self.organisations[key]).save()
+
+    def add_figures(self, body, figures):
+        """The body's key figures that are neither member nor organisation counts."""
+        for value, qualifier, label in figures:
+            BodyFigure(
+                page=body, value=value, qualifier=qualifier, label=label, locale=self.fi
+            ).save()
+
+    def add_series(self, body, series_specs):
+        """The meetings the seed texts only count (e.g. 14 online meetings in 2020)."""
+        for series in series_specs:
+            MeetingSeries(page=body, locale=self.fi, **series).save()
+
+    def add_milestones(self, body, milestones):
+        """The dated events in the body's life: founded, went remote, took a platform into use."""
+        for date, precision, season, description in milestones:
+            Milestone(
+                page=body,
+                date=date,
+                date_precision=precision,
+                season=season,
+                description=description,
+                locale=self.fi,
+            ).save()
+
+    def make_meetings(self, body, specs, group):
+        """The body's meetings of the seed texts, each with its minutes when it has some."""
+        for meeting_spec in specs:
             self.make_meeting(body, meeting_spec, group)
-        if spec.get("newsletter"):
-            self.make_newsletter(body, spec["newsletter"])
-        for folder_spec in spec.get("folders", []):
+
+    def make_folders(self, body, specs, group):
+        """The body's folders with their documents; a private folder only for `group`."""
+        for folder_spec in specs:
             folder = self.page(body, FolderPage, folder_spec)
             if folder_spec.get("private"):
                 restrict_page(folder, group)
             self.add_materials(body, folder, folder_spec["materials"])
-        if spec.get("knowledge_bank"):
-            bank_spec = spec["knowledge_bank"]
-            bank = self.page(body, KnowledgeBankPage, bank_spec, scope=bank_spec["scope"])
-            self.add_materials(body, bank, bank_spec["materials"])
-        for child_spec in spec.get("children", []):
+
+    def make_knowledge_bank(self, body, spec):
+        """The body's knowledge bank with its documents."""
+        bank = self.page(body, KnowledgeBankPage, spec, scope=spec["scope"])
+        self.add_materials(body, bank, spec["materials"])
+
+    def make_children(self, body, specs, group):
+        """The bodies under this one, in its members' group unless they have their own."""
+        for child_spec in specs:
             self.make_body(body, child_spec, group)
-        return body
 
     def make_meeting(self, body, spec, group):
+        """A meeting page, and its minutes (members-only when private) if the spec has them."""
         fields = {name: spec[name] for name in MEETING_FIELDS if spec.get(name) not in (None, "")}
         if "postponed_to" in fields:
             fields["postponed_to_precision"] = DatePrecision.YEAR
@@ -331,6 +378,7 @@ class Command(BaseCommand):
         return meeting
 
     def make_newsletter(self, body, spec):
+        """The body's newsletter page and a year's issues, each a PDF document."""
         fields = {
             k: spec[k]
             for k in (
@@ -367,6 +415,7 @@ class Command(BaseCommand):
         newsletter.save_revision().publish()
 
     def add_materials(self, body, folder, specs):
+        """The documents of `folder` (a folder or knowledge bank page, or None)."""
         for spec in specs:
             self.material(body, folder, spec)
 
