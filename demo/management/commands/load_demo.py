@@ -27,6 +27,7 @@ from demo.people import ORGANISATIONS, PEOPLE, TOPICS
 from demo.terms import load_terms
 from demo.text import t
 from home.models import AccessibilityStatementPage, HomePage, StandardPage
+from networks.lifecycle import next_meeting_date
 from networks.models import (
     AgendaItem,
     Attendance,
@@ -50,7 +51,7 @@ from networks.models import (
     ProgrammePage,
     Topic,
 )
-from networks.models.choices import DatePrecision, Frequency, MeetingStatus
+from networks.models.choices import DatePrecision, MeetingStatus
 
 BODY_FIELDS = [
     "kind",
@@ -89,15 +90,7 @@ MEETING_FIELDS = [
     "agenda",
 ]
 
-# Months in which a body that meets at this frequency plans its next meetings.
-PLANNED_MONTHS = {
-    Frequency.MONTHLY: range(1, 13),
-    Frequency.BIMONTHLY: (2, 4, 6, 8, 10, 12),
-    Frequency.SPRING_AND_AUTUMN: (3, 4, 9, 10),
-    Frequency.TWICE_A_YEAR: (4, 10),
-    Frequency.YEARLY: (3,),
-    Frequency.YEAR_ROUND: (2, 5, 9, 11),
-}
+# How many planned meetings each body with a meeting frequency gets.
 PLANNED_COUNT = 3
 
 DEMO_USERS = [
@@ -111,6 +104,20 @@ DEMO_MEMBERS = [
     ("jasen-hr", "demo-hr", "hr-verkosto"),
     ("jasen-tyosuojelu", "demo-ts", "tyosuojelupaallikoiden-verkosto"),
 ]
+
+
+def planned_months(frequency, today, count=PLANNED_COUNT):
+    """The months (first days) of a body's next `count` meetings, each planned after the one
+    before by the networks app's own rule (`networks.lifecycle.next_meeting_date`), starting
+    from a meeting this month; none when the frequency has no rule."""
+    months, previous = [], today.replace(day=1)
+    while len(months) < count:
+        planned = next_meeting_date(frequency, previous, DatePrecision.MONTH, today)
+        if planned is None:
+            break
+        previous, _ = planned
+        months.append(previous)
+    return months
 
 
 class Command(BaseCommand):
@@ -454,17 +461,10 @@ class Command(BaseCommand):
         return image
 
     def make_planned_meetings(self):
-        today = timezone.localdate().replace(day=1)
+        """Each body's next meetings, in the months the networks app would plan them."""
+        today = timezone.localdate()
         for body in BodyPage.objects.filter(locale=self.fi).live():
-            months = PLANNED_MONTHS.get(body.meeting_frequency)
-            if not months:
-                continue
-            dates, month = [], today
-            while len(dates) < PLANNED_COUNT:
-                month = (month + datetime.timedelta(days=32)).replace(day=1)
-                if month.month in months:
-                    dates.append(month)
-            for date in dates:
+            for date in planned_months(body.meeting_frequency, today):
                 stamp = f"{date.month}/{date.year}"
                 spec = {
                     "slug": f"kokous-{date:%Y-%m}",
