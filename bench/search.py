@@ -55,7 +55,7 @@ QUERIES_TSV = ROOT / "search" / "tests" / "fixtures" / "queries-dev.tsv"
 INDEX_PREFIX = "kt_bench_"
 CLIENTS = (2, 8)
 
-# Inflected and compound forms taken from the seed texts (home/demo/*.py), as people type them,
+# Inflected and compound forms taken from the seed texts (demo/*.py), as people type them,
 # added to the Finnish rows of queries-dev.tsv. The last one is a typo: no hit, so the endpoint
 # also runs its "did you mean" suggestion.
 SEED_QUERIES = [
@@ -333,12 +333,12 @@ class Bench:
         django.setup()
 
     def vocabulary(self):
-        """The token stream of the demo's Finnish: seed strings of home/demo/*.py and the texts
+        """The token stream of the demo's Finnish: seed strings of demo/*.py and the texts
         of the Finnish demo pages. Random windows of it make the synthetic texts."""
         from django.utils.html import strip_tags
         from wagtail.models import Page
 
-        from home.demo import content, networks_content, people, text
+        from demo import content, networks_content, people, text
         from text.analysis import words
 
         swedish = set(text.SWEDISH.values())

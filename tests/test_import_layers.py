@@ -3,8 +3,9 @@ others, an app that needs it. A newcomer can then read the apps from the bottom 
 in a lower app cannot be broken by an import order in a higher one.
 
 Every import counts, at module level or inside a function (a deferred import only hides a cycle
-from Python, not from the reader); tests, migrations and the demo loader's data are apps' users,
-not parts of them, and are left out."""
+from Python, not from the reader); tests and migrations are apps' users, not parts of them, and
+are left out. The demo (`demo/`) is an app like the others: it uses the content apps, and none
+of them uses it."""
 
 import ast
 from pathlib import Path
@@ -15,9 +16,7 @@ SKIPPED_PARTS = {"tests", "migrations", "node_modules", ".venv", "static", "temp
 
 def project_apps():
     return sorted(
-        path.parent.name
-        for path in ROOT.glob("*/apps.py")
-        if path.parent.name not in SKIPPED_PARTS
+        path.parent.name for path in ROOT.glob("*/apps.py") if path.parent.name not in SKIPPED_PARTS
     )
 
 
@@ -80,6 +79,7 @@ def test_the_reader_sees_the_apps_it_checks():
     # Real edges are found: the check cannot pass by reading nothing.
     assert "access" in graph["networks"]
     assert "networks" in graph["search"]
+    assert {"home", "networks", "terminology"} <= graph["demo"]
 
 
 def test_no_cycle_between_apps():

@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "post_office",
     # Before wagtail_localize: its segment editor template is extended with the glossary.
     "terminology",
+    # The demo site and `load_demo`: built on the apps above, none of which needs it.
+    "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.api.v2",

@@ -5,7 +5,7 @@ import re
 import pytest
 from wagtail.models import Locale
 
-from home.tests.test_demo import PAGE_TYPES
+from demo.tests.test_demo import PAGE_TYPES
 from networks.models import FolderPage, MinutesPage
 
 pytestmark = pytest.mark.django_db

@@ -21,11 +21,13 @@ from wagtail.models import (
 )
 
 from access.privacy import restrict_page
-from home.demo import content, editorial, networks_content
-from home.demo.builder import child_page, docx_file, pdf_file, translate
-from home.demo.people import ORGANISATIONS, PEOPLE, TOPICS
-from home.demo.text import t
+from demo import content, editorial, networks_content
+from demo.builder import child_page, docx_file, pdf_file, translate
+from demo.people import ORGANISATIONS, PEOPLE, TOPICS
+from demo.terms import load_terms
+from demo.text import t
 from home.models import AccessibilityStatementPage, HomePage, StandardPage
+from networks.lifecycle import next_meeting_date
 from networks.models import (
     AgendaItem,
     Attendance,
@@ -49,8 +51,7 @@ from networks.models import (
     ProgrammePage,
     Topic,
 )
-from networks.models.choices import DatePrecision, Frequency, MeetingStatus
-from terminology.demo import load_terms
+from networks.models.choices import DatePrecision, MeetingStatus
 
 BODY_FIELDS = [
     "kind",
@@ -89,15 +90,7 @@ MEETING_FIELDS = [
     "agenda",
 ]
 
-# Months in which a body that meets at this frequency plans its next meetings.
-PLANNED_MONTHS = {
-    Frequency.MONTHLY: range(1, 13),
-    Frequency.BIMONTHLY: (2, 4, 6, 8, 10, 12),
-    Frequency.SPRING_AND_AUTUMN: (3, 4, 9, 10),
-    Frequency.TWICE_A_YEAR: (4, 10),
-    Frequency.YEARLY: (3,),
-    Frequency.YEAR_ROUND: (2, 5, 9, 11),
-}
+# How many planned meetings each body with a meeting frequency gets.
 PLANNED_COUNT = 3
 
 DEMO_USERS = [
@@ -111,6 +104,20 @@ DEMO_MEMBERS = [
     ("jasen-hr", "demo-hr", "hr-verkosto"),
     ("jasen-tyosuojelu", "demo-ts", "tyosuojelupaallikoiden-verkosto"),
 ]
+
+
+def planned_months(frequency, today, count=PLANNED_COUNT):
+    """The months (first days) of a body's next `count` meetings, each planned after the one
+    before by the networks app's own rule (`networks.lifecycle.next_meeting_date`), starting
+    from a meeting this month; none when the frequency has no rule."""
+    months, previous = [], today.replace(day=1)
+    while len(months) < count:
+        planned = next_meeting_date(frequency, previous, DatePrecision.MONTH, today)
+        if planned is None:
+            break
+        previous, _ = planned
+        months.append(previous)
+    return months
 
 
 class Command(BaseCommand):
@@ -246,56 +253,103 @@ class Command(BaseCommand):
             self.make_body(index, body_spec)
 
     def make_body(self, parent, spec, members_group=None):
-        group = members_group
-        if spec.get("members_group"):
-            group, _ = Group.objects.get_or_create(name=spec["members_group"])
+        """A body and all it holds; `members_group` is that of the body it is under, if any."""
+        own_group = self.own_members_group(spec)
+        group = own_group or members_group
+        body = self.body_page(parent, spec, own_group)
+        if body.collection is None:
+            self.add_body_facts(body, spec)
+        self.make_meetings(body, spec.get("meetings", []), group)
+        if spec.get("newsletter"):
+            self.make_newsletter(body, spec["newsletter"])
+        self.make_folders(body, spec.get("folders", []), group)
+        if spec.get("knowledge_bank"):
+            self.make_knowledge_bank(body, spec["knowledge_bank"])
+        self.make_children(body, spec.get("children", []), group)
+        return body
+
+    def own_members_group(self, spec):
+        """The group of the body's own members, or None when it shares its parent's."""
+        if not spec.get("members_group"):
+            return None
+        group, _ = Group.objects.get_or_create(name=spec["members_group"])
+        return group
+
+    def body_page(self, parent, spec, own_group):
+        """The body's page with the fields its spec gives, its chair and its members' group."""
         fields = {name: spec[name] for name in BODY_FIELDS if spec.get(name) is not None}
-        body = self.page(
+        return self.page(
             parent,
             BodyPage,
             spec,
             chair=self.people.get(spec.get("chair")),
-            members_group=group if spec.get("members_group") else None,
+            members_group=own_group,
             **fields,
         )
-        if body.collection is None:
-            body.collection = Collection.get_first_root_node().add_child(name=body.title)
-            for key in spec.get("co_organisers", []):
-                BodyCoOrganiser(page=body, organisation=self.organisations[key]).save()
-            for value, qualifier, label in spec.get("figures", []):
-                BodyFigure(
-                    page=body, value=value, qualifier=qualifier, label=label, locale=self.fi
-                ).save()
-            for series in spec.get("series", []):
-                MeetingSeries(page=body, locale=self.fi, **series).save()
-            for date, precision, season, description in spec.get("milestones", []):
-                Milestone(
-                    page=body,
-                    date=date,
-                    date_precision=precision,
-                    season=season,
-                    description=description,
-                    locale=self.fi,
-                ).save()
-            body.save_revision().publish()
-        for meeting_spec in spec.get("meetings", []):
+
+    def add_body_facts(self, body, spec):
+        """A new body's collection, co-organisers, figures, series and milestones, published."""
+        body.collection = Collection.get_first_root_node().add_child(name=body.title)
+        self.add_co_organisers(body, spec.get("co_organisers", []))
+        self.add_figures(body, spec.get("figures", []))
+        self.add_series(body, spec.get("series", []))
+        self.add_milestones(body, spec.get("milestones", []))
+        body.save_revision().publish()
+
+    def add_co_organisers(self, body, keys):
+        """The organisations that run the body together with KT."""
+        for key in keys:
+            BodyCoOrganiser(page=body, organisation=self.organisations[key]).save()
+
+    def add_figures(self, body, figures):
+        """The body's key figures that are neither member nor organisation counts."""
+        for value, qualifier, label in figures:
+            BodyFigure(
+                page=body, value=value, qualifier=qualifier, label=label, locale=self.fi
+            ).save()
+
+    def add_series(self, body, series_specs):
+        """The meetings the seed texts only count (e.g. 14 online meetings in 2020)."""
+        for series in series_specs:
+            MeetingSeries(page=body, locale=self.fi, **series).save()
+
+    def add_milestones(self, body, milestones):
+        """The dated events in the body's life: founded, went remote, took a platform into use."""
+        for date, precision, season, description in milestones:
+            Milestone(
+                page=body,
+                date=date,
+                date_precision=precision,
+                season=season,
+                description=description,
+                locale=self.fi,
+            ).save()
+
+    def make_meetings(self, body, specs, group):
+        """The body's meetings of the seed texts, each with its minutes when it has some."""
+        for meeting_spec in specs:
             self.make_meeting(body, meeting_spec, group)
-        if spec.get("newsletter"):
-            self.make_newsletter(body, spec["newsletter"])
-        for folder_spec in spec.get("folders", []):
+
+    def make_folders(self, body, specs, group):
+        """The body's folders with their documents; a private folder only for `group`."""
+        for folder_spec in specs:
             folder = self.page(body, FolderPage, folder_spec)
             if folder_spec.get("private"):
                 restrict_page(folder, group)
             self.add_materials(body, folder, folder_spec["materials"])
-        if spec.get("knowledge_bank"):
-            bank_spec = spec["knowledge_bank"]
-            bank = self.page(body, KnowledgeBankPage, bank_spec, scope=bank_spec["scope"])
-            self.add_materials(body, bank, bank_spec["materials"])
-        for child_spec in spec.get("children", []):
+
+    def make_knowledge_bank(self, body, spec):
+        """The body's knowledge bank with its documents."""
+        bank = self.page(body, KnowledgeBankPage, spec, scope=spec["scope"])
+        self.add_materials(body, bank, spec["materials"])
+
+    def make_children(self, body, specs, group):
+        """The bodies under this one, in its members' group unless they have their own."""
+        for child_spec in specs:
             self.make_body(body, child_spec, group)
-        return body
 
     def make_meeting(self, body, spec, group):
+        """A meeting page, and its minutes (members-only when private) if the spec has them."""
         fields = {name: spec[name] for name in MEETING_FIELDS if spec.get(name) not in (None, "")}
         if "postponed_to" in fields:
             fields["postponed_to_precision"] = DatePrecision.YEAR
@@ -331,6 +385,7 @@ class Command(BaseCommand):
         return meeting
 
     def make_newsletter(self, body, spec):
+        """The body's newsletter page and a year's issues, each a PDF document."""
         fields = {
             k: spec[k]
             for k in (
@@ -367,6 +422,7 @@ class Command(BaseCommand):
         newsletter.save_revision().publish()
 
     def add_materials(self, body, folder, specs):
+        """The documents of `folder` (a folder or knowledge bank page, or None)."""
         for spec in specs:
             self.material(body, folder, spec)
 
@@ -405,17 +461,10 @@ class Command(BaseCommand):
         return image
 
     def make_planned_meetings(self):
-        today = timezone.localdate().replace(day=1)
+        """Each body's next meetings, in the months the networks app would plan them."""
+        today = timezone.localdate()
         for body in BodyPage.objects.filter(locale=self.fi).live():
-            months = PLANNED_MONTHS.get(body.meeting_frequency)
-            if not months:
-                continue
-            dates, month = [], today
-            while len(dates) < PLANNED_COUNT:
-                month = (month + datetime.timedelta(days=32)).replace(day=1)
-                if month.month in months:
-                    dates.append(month)
-            for date in dates:
+            for date in planned_months(body.meeting_frequency, today):
                 stamp = f"{date.month}/{date.year}"
                 spec = {
                     "slug": f"kokous-{date:%Y-%m}",

@@ -1,6 +1,6 @@
 """The demo glossary: KT's domain terms in Finnish and the Swedish that translators use."""
 
-from .models import Term
+from terminology.models import Term
 
 TERMS = [
     ("työsuojelupäällikkö", "arbetarskyddschef", "arbetsskyddschef", ""),
@@ -16,6 +16,7 @@ TERMS = [
     ("verkosto", "nätverk", "", ""),
     ("jäsen", "medlem", "", ""),
 ]
+
 
 def load_terms():
     """Create the demo terms (who may keep and read them: `home.roles`); safe to run twice.
