@@ -6,7 +6,6 @@ fetch without cookies, and the same answer can be cached for everyone. The body'
 the URL may be in either language; the feed is in the language of the address.
 """
 
-
 from django.db.models import F, Max, Q
 from django.db.models.functions import Coalesce, Greatest
 from django.http import Http404, HttpResponse

@@ -37,9 +37,7 @@ def approve_on_dashboard(publisher, site_url, title):
     row = publisher.locator("#awaiting-review-content tr", has_text=title)
     expect(row).to_have_count(1)
     row.locator(".actions-container .w-dropdown__toggle").first.click()
-    approve = row.locator(
-        "button[data-workflow-action-url*='/approve/']:not([data-launch-modal])"
-    )
+    approve = row.locator("button[data-workflow-action-url*='/approve/']:not([data-launch-modal])")
     with publisher.expect_navigation():
         approve.click()
 
