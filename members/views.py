@@ -115,9 +115,7 @@ def renew_feed_token(request):
 
 def feed_user(token):
     """The token alone authorises a feed, for as long as it is the member's current one."""
-    feed_token = (
-        FeedToken.objects.select_related("user").filter(token=text_or_404(token)).first()
-    )
+    feed_token = FeedToken.objects.select_related("user").filter(token=text_or_404(token)).first()
     if feed_token is None or not feed_token.user.is_active:
         raise Http404
     return feed_token.user
