@@ -1,8 +1,16 @@
-"""Elasticsearch (or OpenSearch) that does not lose updates made while the engine is down."""
+"""The project's search backends: the database one of Wagtail (modelsearch), saying which way
+its scores go, and Elasticsearch (or OpenSearch) that does not lose updates made while the engine
+is down.
+
+`lower_scores_are_better` is true of a backend whose better matches score lower; the search
+(`search.query`) reads it with a default of false, Wagtail's and Elasticsearch's own way.
+"""
 
 import logging
 
 from django.db import DatabaseError
+from modelsearch.backends import database
+from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
 from wagtail.search.backends.elasticsearch8 import Elasticsearch8SearchBackend
 
 from generation.counter import bump_generation
@@ -10,6 +18,15 @@ from generation.counter import bump_generation
 from .models import PendingIndexUpdate
 
 logger = logging.getLogger(__name__)
+
+
+def DatabaseSearchBackend(params):
+    """Wagtail's database backend (`wagtail.search.backends.database`, modelsearch's), chosen by
+    the default database as Wagtail chooses it. SQLite FTS5 ranks by `bm25()`, which is lower
+    (more negative) the better the match; PostgreSQL's and MySQL's ranks are higher-is-better."""
+    backend = database.SearchBackend(params)
+    backend.lower_scores_are_better = isinstance(backend, SQLiteSearchBackend)
+    return backend
 
 
 class ResilientMixin:

@@ -77,11 +77,12 @@ def _backend(name):
 
 
 def _search(backend, queryset, query):
-    """Results with `_score` where higher is better (SQLite's bm25 is lower-is-better)."""
+    """Results with `_score` where higher is better, whichever way the backend ranks (SQLite's
+    bm25 is lower-is-better: `lower_scores_are_better`, search/backends.py)."""
     results = list(
         backend.search(query, queryset, operator="and").annotate_score("_score")[:MAX_HITS]
     )
-    sign = -1 if "sqlite" in type(backend).__module__ else 1
+    sign = -1 if getattr(backend, "lower_scores_are_better", False) else 1
     for result in results:
         result._score = sign * (getattr(result, "_score", 0) or 0)
     return results

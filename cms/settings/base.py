@@ -198,10 +198,11 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 WAGTAIL_FRONTEND_LOGIN_URL = "login"
 WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "home/password_required.html"
 # The database backend (SQLite FTS5, or PostgreSQL full-text search with the "simple"
-# configuration over our own lemma fields) is the embedded default and always the fallback.
+# configuration over our own lemma fields) is the embedded default and always the fallback: it
+# is Wagtail's, which says in search/backends.py which way its scores go.
 # ELASTICSEARCH_URL switches the default to Elasticsearch; OpenSearch works through the same
 # code with "modelsearch.backends.opensearch2" (documented, not tested).
-DATABASE_SEARCH = {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
+DATABASE_SEARCH = {"BACKEND": "search.backends.DatabaseSearchBackend", "SEARCH_CONFIG": "simple"}
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
