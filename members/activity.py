@@ -8,13 +8,10 @@ The number of queries does not depend on how many bodies or meetings there are.
 
 import datetime
 from dataclasses import dataclass, field
-from functools import reduce
-from operator import or_
 
 from django.db.models import F, Max, Prefetch, Q
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone, translation
-from wagtail.models import Page
 
 from access.readers import Reader
 from access.visibility import visible_documents, visible_pages
@@ -27,6 +24,7 @@ from networks.models import (
     MinutesPage,
 )
 from networks.models.choices import MeetingStatus
+from networks.tree import children_of, parent_path
 
 # On the first visit there is no previous one: show what is new from this far back.
 FIRST_VISIT_LOOKBACK = datetime.timedelta(days=30)
@@ -42,16 +40,6 @@ def prefer_language(pages, language):
         ):
             chosen[page.translation_key] = page
     return list(chosen.values())
-
-
-def parent_path(page):
-    return page.path[: -Page.steplen]
-
-
-def children_of(pages, levels=1):
-    """A filter for the pages `levels` steps below any of `pages` (never an empty OR)."""
-    conditions = [Q(path__startswith=p.path, depth=p.depth + levels) for p in pages]
-    return reduce(or_, conditions, Q(pk__in=[]))
 
 
 @dataclass

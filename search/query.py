@@ -17,6 +17,7 @@ from access.visibility import visibility_key, visible_documents, visible_pages
 from generation.counter import request_generation
 from generation.memo import remember
 from networks.models import BodyPage, Material, MeetingPage, MinutesPage
+from networks.tree import parent_path
 from text.analysis import analyse_word, index_terms, normalise_query, query_terms, words
 
 logger = logging.getLogger(__name__)
@@ -212,7 +213,7 @@ def _meeting_dates(pages):
         if page.specific_class is MeetingPage:
             meeting_path[page.pk] = page.path
         elif page.specific_class is MinutesPage:
-            meeting_path[page.pk] = page.path[: -Page.steplen]
+            meeting_path[page.pk] = parent_path(page)
     dates = dict(
         MeetingPage.objects.filter(path__in=set(meeting_path.values())).values_list("path", "date")
     )

@@ -18,9 +18,10 @@ from wagtail.models import Page, Site
 
 from access.readers import Reader
 from access.visibility import visible_documents, visible_pages
-from members.activity import children_of, parent_path, prefer_language
+from members.activity import prefer_language
 from networks import feeds
 from networks.models import BodyPage, Material, MeetingPage, MinutesPage
+from networks.tree import children_of, parent_path
 
 FEED_MINUTES = 20
 FEED_MEETINGS = 20
