@@ -24,22 +24,11 @@ from networks.models import (
     MinutesPage,
 )
 from networks.models.choices import MeetingStatus
+from networks.translations import one_per_translation
 from networks.tree import children_of, parent_path
 
 # On the first visit there is no previous one: show what is new from this far back.
 FIRST_VISIT_LOOKBACK = datetime.timedelta(days=30)
-
-
-def prefer_language(pages, language):
-    """One page per translation: the one in `language` where it exists, else the one there is."""
-    chosen = {}
-    for page in pages:
-        current = chosen.get(page.translation_key)
-        if current is None or (
-            page.locale.language_code == language and current.locale.language_code != language
-        ):
-            chosen[page.translation_key] = page
-    return list(chosen.values())
 
 
 @dataclass
@@ -70,7 +59,7 @@ class MemberNetworks:
         self.memberships.sort(key=lambda m: not m.current)
         self.keys = {m.body.translation_key for m in self.memberships if m.current}
         # Each membership's body in the active language, ended terms included.
-        titled = prefer_language(
+        titled = one_per_translation(
             BodyPage.objects.live()
             .filter(translation_key__in={m.body.translation_key for m in self.memberships})
             .select_related("locale"),
@@ -88,7 +77,7 @@ class MemberNetworks:
         )
         self._body_by_path = {body.path: body for body in self.all_bodies}
         self.sections = {}
-        for body in sorted(prefer_language(self.all_bodies, self.language), key=_title):
+        for body in sorted(one_per_translation(self.all_bodies, self.language), key=_title):
             self.sections[body.translation_key] = BodySection(body=body)
         for membership in self.memberships:
             section = self.sections.get(membership.body.translation_key)
@@ -119,7 +108,7 @@ class MemberNetworks:
         )
         self._meeting_by_path = {meeting.path: meeting for meeting in self._all_meetings}
         self.meetings = []
-        for meeting in prefer_language(self._all_meetings, self.language):
+        for meeting in one_per_translation(self._all_meetings, self.language):
             key = self._body_key_of(meeting)
             if key is None:
                 continue
@@ -152,7 +141,7 @@ class MemberNetworks:
         )
         localized_meetings = {meeting.translation_key: meeting for meeting in self.meetings}
         self.minutes = []
-        for page in prefer_language(minutes, self.language):
+        for page in one_per_translation(minutes, self.language):
             meeting = self._meeting_by_path.get(parent_path(page))
             if meeting is None:
                 continue

@@ -6,7 +6,6 @@ fetch without cookies, and the same answer can be cached for everyone. The body'
 the URL may be in either language; the feed is in the language of the address.
 """
 
-
 from django.db.models import F, Max, Q
 from django.db.models.functions import Coalesce, Greatest
 from django.http import Http404, HttpResponse
@@ -18,9 +17,9 @@ from wagtail.models import Page, Site
 
 from access.readers import Reader
 from access.visibility import visible_documents, visible_pages
-from members.activity import prefer_language
 from networks import feeds
 from networks.models import BodyPage, Material, MeetingPage, MinutesPage
+from networks.translations import one_per_translation
 from networks.tree import children_of, parent_path
 
 FEED_MINUTES = 20
@@ -66,12 +65,12 @@ def public_body(request, path):
             "locale"
         )
     )
-    return prefer_language(bodies, get_language())[0], bodies
+    return one_per_translation(bodies, get_language())[0], bodies
 
 
 def with_bodies(meetings, language):
     """(meeting, body) pairs in `language` where translated: the body is the meeting's parent."""
-    meetings = prefer_language(meetings, language)
+    meetings = one_per_translation(meetings, language)
     parents = {
         body.path: body
         for body in BodyPage.objects.filter(path__in={parent_path(m) for m in meetings})
@@ -104,7 +103,7 @@ def body_minutes(meetings):
     localized = {meeting.translation_key: meeting for meeting, _body in meetings}
     minutes = public_pages(MinutesPage.objects.filter(children_of(all_meetings.values())))
     pairs = []
-    for page in prefer_language(minutes.select_related("locale"), get_language()):
+    for page in one_per_translation(minutes.select_related("locale"), get_language()):
         parent = all_meetings.get(parent_path(page))
         if parent is not None:
             pairs.append((page, localized[parent.translation_key]))

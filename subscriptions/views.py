@@ -23,9 +23,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from access.readers import Reader
 from access.visibility import visible_pages
-from members.activity import prefer_language
 from networks.ids import existing_id_or_404
 from networks.models import BodyPage, Membership, NewsletterPage
+from networks.translations import one_per_translation
 
 from . import tokens
 from .forms import SubscribeForm
@@ -226,7 +226,7 @@ def current_bodies(user):
         .values_list("body__translation_key", flat=True)
     )
     bodies = visible_pages(Reader.member(user), BodyPage.objects.filter(translation_key__in=keys))
-    bodies = prefer_language(bodies.select_related("locale"), translation.get_language())
+    bodies = one_per_translation(bodies.select_related("locale"), translation.get_language())
     return sorted(bodies, key=lambda body: body.title.casefold())
 
 
