@@ -9,12 +9,12 @@ The number of queries does not depend on how many bodies or meetings there are.
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import F, Max, Prefetch, Q
-from django.db.models.functions import Coalesce, Greatest
+from django.db.models import F, Prefetch, Q
 from django.utils import timezone, translation
 
 from access.readers import Reader
 from access.visibility import visible_documents, visible_pages
+from networks.material_changes import last_changed_first
 from networks.models import (
     BodyPage,
     Material,
@@ -165,10 +165,9 @@ class MemberNetworks:
         as a MaterialVersion stamped with the time of the replacement).
         """
         materials = Material.objects.filter(body__translation_key__in=self.keys).annotate(
-            body_key=F("body__translation_key"),
-            changed_at=Greatest("created_at", Coalesce(Max("versions__created_at"), "created_at")),
+            body_key=F("body__translation_key")
         )
-        return visible_documents(self.viewer, materials).order_by("-changed_at", "-pk")
+        return visible_documents(self.viewer, last_changed_first(materials))
 
     def materials_changed_since(self, since):
         """Documents added, or given a new file, after `since`; listed in their body's section."""

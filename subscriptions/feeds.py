@@ -6,8 +6,7 @@ fetch without cookies, and the same answer can be cached for everyone. The body'
 the URL may be in either language; the feed is in the language of the address.
 """
 
-from django.db.models import F, Max, Q
-from django.db.models.functions import Coalesce, Greatest
+from django.db.models import F, Q
 from django.http import Http404, HttpResponse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
@@ -18,6 +17,7 @@ from wagtail.models import Page, Site
 from access.readers import Reader
 from access.visibility import visible_documents, visible_pages
 from networks import feeds
+from networks.material_changes import last_changed_first
 from networks.models import BodyPage, Material, MeetingPage, MinutesPage
 from networks.translations import one_per_translation
 from networks.tree import children_of, parent_path
@@ -112,10 +112,9 @@ def body_minutes(meetings):
 
 def body_materials(body):
     materials = Material.objects.filter(body__translation_key=body.translation_key).annotate(
-        changed_at=Greatest("created_at", Coalesce(Max("versions__created_at"), "created_at")),
-        body_key=F("body__translation_key"),
+        body_key=F("body__translation_key")
     )
-    return visible_documents(Reader.visitor(), materials).order_by("-changed_at", "-pk")
+    return visible_documents(Reader.visitor(), last_changed_first(materials))
 
 
 def _published(pair):
