@@ -246,3 +246,10 @@ def test_the_database_backend_scores_its_best_match_highest(demo_site):
     scores = [page._score for page in found]
     assert len(set(scores)) > 1 and scores == sorted(scores, reverse=True)
 
+
+def test_update_index_is_the_projects_own():
+    """search/management/commands/update_index.py shadows Wagtail's command of the same name
+    only while `search` comes before `wagtail.search` in INSTALLED_APPS."""
+    from django.core.management import get_commands
+
+    assert get_commands()["update_index"] == "search"
