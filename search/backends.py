@@ -2,15 +2,15 @@
 its scores go, and Elasticsearch (or OpenSearch) that does not lose updates made while the engine
 is down.
 
-`lower_scores_are_better` is true of a backend whose better matches score lower; the search
-(`search.query`) reads it with a default of false, Wagtail's and Elasticsearch's own way.
+`lower_scores_are_better` is true of a backend whose better matches score lower. The search
+(`search.query`) reads it with a default of false: higher is better, as on Elasticsearch and
+PostgreSQL.
 """
 
 import logging
 
-from django.db import DatabaseError
+from django.db import DatabaseError, connection
 from modelsearch.backends import database
-from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
 from wagtail.search.backends.elasticsearch8 import Elasticsearch8SearchBackend
 
 from generation.counter import bump_generation
@@ -25,8 +25,17 @@ def DatabaseSearchBackend(params):
     the default database as Wagtail chooses it. SQLite FTS5 ranks by `bm25()`, which is lower
     (more negative) the better the match; PostgreSQL's and MySQL's ranks are higher-is-better."""
     backend = database.SearchBackend(params)
-    backend.lower_scores_are_better = isinstance(backend, SQLiteSearchBackend)
+    backend.lower_scores_are_better = _is_sqlite_fts(backend)
     return backend
+
+
+def _is_sqlite_fts(backend):
+    # modelsearch's SQLite module can be imported only on SQLite (it needs SQLite's index model).
+    if connection.vendor != "sqlite":
+        return False
+    from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
+
+    return isinstance(backend, SQLiteSearchBackend)
 
 
 class ResilientMixin:
