@@ -172,6 +172,8 @@ class Bench:
             "PYTHONDONTWRITEBYTECODE": "1",
             "DJANGO_SETTINGS_MODULE": "cms.settings.production",
             "SECRET_KEY": secrets.token_urlsafe(50),
+            # The production settings refuse to start without the public address.
+            "SITE_URL": "https://127.0.0.1",
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
             "CSRF_TRUSTED_ORIGINS": "https://127.0.0.1",
             "MEDIA_ROOT": str(self.tmp / "media"),

@@ -8,16 +8,13 @@ The number of queries does not depend on how many bodies or meetings there are.
 
 import datetime
 from dataclasses import dataclass, field
-from functools import reduce
-from operator import or_
 
-from django.db.models import F, Max, Prefetch, Q
-from django.db.models.functions import Coalesce, Greatest
+from django.db.models import F, Prefetch, Q
 from django.utils import timezone, translation
-from wagtail.models import Page
 
 from access.readers import Reader
 from access.visibility import visible_documents, visible_pages
+from networks.material_changes import last_changed_first
 from networks.models import (
     BodyPage,
     Material,
@@ -27,31 +24,11 @@ from networks.models import (
     MinutesPage,
 )
 from networks.models.choices import MeetingStatus
+from networks.translations import one_per_translation
+from networks.tree import children_of, parent_path
 
 # On the first visit there is no previous one: show what is new from this far back.
 FIRST_VISIT_LOOKBACK = datetime.timedelta(days=30)
-
-
-def prefer_language(pages, language):
-    """One page per translation: the one in `language` where it exists, else the one there is."""
-    chosen = {}
-    for page in pages:
-        current = chosen.get(page.translation_key)
-        if current is None or (
-            page.locale.language_code == language and current.locale.language_code != language
-        ):
-            chosen[page.translation_key] = page
-    return list(chosen.values())
-
-
-def parent_path(page):
-    return page.path[: -Page.steplen]
-
-
-def children_of(pages, levels=1):
-    """A filter for the pages `levels` steps below any of `pages` (never an empty OR)."""
-    conditions = [Q(path__startswith=p.path, depth=p.depth + levels) for p in pages]
-    return reduce(or_, conditions, Q(pk__in=[]))
 
 
 @dataclass
@@ -82,7 +59,7 @@ class MemberNetworks:
         self.memberships.sort(key=lambda m: not m.current)
         self.keys = {m.body.translation_key for m in self.memberships if m.current}
         # Each membership's body in the active language, ended terms included.
-        titled = prefer_language(
+        titled = one_per_translation(
             BodyPage.objects.live()
             .filter(translation_key__in={m.body.translation_key for m in self.memberships})
             .select_related("locale"),
@@ -100,7 +77,7 @@ class MemberNetworks:
         )
         self._body_by_path = {body.path: body for body in self.all_bodies}
         self.sections = {}
-        for body in sorted(prefer_language(self.all_bodies, self.language), key=_title):
+        for body in sorted(one_per_translation(self.all_bodies, self.language), key=_title):
             self.sections[body.translation_key] = BodySection(body=body)
         for membership in self.memberships:
             section = self.sections.get(membership.body.translation_key)
@@ -131,7 +108,7 @@ class MemberNetworks:
         )
         self._meeting_by_path = {meeting.path: meeting for meeting in self._all_meetings}
         self.meetings = []
-        for meeting in prefer_language(self._all_meetings, self.language):
+        for meeting in one_per_translation(self._all_meetings, self.language):
             key = self._body_key_of(meeting)
             if key is None:
                 continue
@@ -164,7 +141,7 @@ class MemberNetworks:
         )
         localized_meetings = {meeting.translation_key: meeting for meeting in self.meetings}
         self.minutes = []
-        for page in prefer_language(minutes, self.language):
+        for page in one_per_translation(minutes, self.language):
             meeting = self._meeting_by_path.get(parent_path(page))
             if meeting is None:
                 continue
@@ -188,10 +165,9 @@ class MemberNetworks:
         as a MaterialVersion stamped with the time of the replacement).
         """
         materials = Material.objects.filter(body__translation_key__in=self.keys).annotate(
-            body_key=F("body__translation_key"),
-            changed_at=Greatest("created_at", Coalesce(Max("versions__created_at"), "created_at")),
+            body_key=F("body__translation_key")
         )
-        return visible_documents(self.viewer, materials).order_by("-changed_at", "-pk")
+        return visible_documents(self.viewer, last_changed_first(materials))
 
     def materials_changed_since(self, since):
         """Documents added, or given a new file, after `since`; listed in their body's section."""

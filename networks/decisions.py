@@ -1,33 +1,15 @@
-"""A body's decision register and the minutes shown in meeting lists, only from minutes the
-reader may see: live, outside page restrictions they do not pass."""
+"""A body's decision register, only from minutes the reader may see: live, outside page
+restrictions they do not pass."""
 
 from dataclasses import dataclass
-
-from django.db.models.functions import Length, Substr
-from wagtail.models import Page
 
 from access.visibility import visible_pages
 from text.analysis import index_terms, query_terms, words
 
+# Lives in networks/minutes.py; BodyPage (networks/models/bodies.py) still imports it from here.
 from .models import AgendaItem, Decision, MeetingPage, MinutesPage
 from .models.choices import MinutesStatus
-
-STEPLEN = Page.steplen
-
-
-def with_minutes(request, meetings):
-    """The meetings, each with `visible_minutes`: its minutes if the reader may see them."""
-    meetings = list(meetings)
-    if not meetings:
-        return meetings
-    # Minutes are the meetings' children: match their parent's path, one condition for all.
-    children = MinutesPage.objects.annotate(
-        parent_path=Substr("path", 1, Length("path") - STEPLEN)
-    ).filter(parent_path__in=[m.path for m in meetings])
-    minutes = {page.path[:-STEPLEN]: page for page in visible_pages(request, children)}
-    for meeting in meetings:
-        meeting.visible_minutes = minutes.get(meeting.path)
-    return meetings
+from .tree import parent_path
 
 
 @dataclass
@@ -53,7 +35,7 @@ class DecisionRegister:
         minutes = {
             page.pk: page
             for page in visible_pages(request, published)
-            if page.path[:-STEPLEN] in meetings
+            if parent_path(page) in meetings
         }
         titles = {
             (item.page_id, item.number): item.title
@@ -69,7 +51,7 @@ class DecisionRegister:
                     decision=decision,
                     agenda_title=titles.get((page.pk, decision.agenda_item_number), ""),
                     minutes=page,
-                    meeting=meetings[page.path[:-STEPLEN]],
+                    meeting=meetings[parent_path(page)],
                 )
             )
         rows.sort(key=lambda row: row.meeting.date, reverse=True)

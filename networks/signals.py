@@ -1,5 +1,7 @@
 """Members' groups follow their terms; documents get their text extracted on upload; a
-newsletter issue's file takes the newsletter page's audience (`access.documents`)."""
+newsletter issue's file takes the newsletter page's audience (`access.documents`). A document's
+row as it was before a save is read once, here, for every receiver that compares
+(`stored_material`)."""
 
 import logging
 
@@ -41,12 +43,30 @@ def membership_changed(sender, instance, **kwargs):
     sync_member_groups(instance.person)
 
 
+def stored_material(instance):
+    """What the document's row held before the save under way (`file`, `body_id`), or None for
+    a new document: read once per save, before it, for every receiver that compares."""
+    return getattr(instance, "_stored_row", None)
+
+
 @receiver(pre_save, sender=Material)
-def extract_material_text(sender, instance, **kwargs):
+def read_stored_material(sender, instance, **kwargs):
+    """The one read of the row before a document is saved: its text is extracted again only for
+    a new file (below), and alerts (`subscriptions.alerts`) go out when a document reaches a
+    body."""
+    instance._stored_row = (
+        sender.objects.filter(pk=instance.pk).values("file", "body_id").first()
+        if instance.pk
+        else None
+    )
+    extract_material_text(instance)
+
+
+def extract_material_text(instance):
     """Extract a document's text when its file is uploaded or replaced, never when serving."""
     if not instance.file:
         return
-    previous = sender.objects.filter(pk=instance.pk).values_list("file", flat=True).first()
+    previous = (stored_material(instance) or {}).get("file")
     if previous == instance.file.name and instance.extracted_text:
         return
     try:

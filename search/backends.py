@@ -1,8 +1,16 @@
-"""Elasticsearch (or OpenSearch) that does not lose updates made while the engine is down."""
+"""The project's search backends: the database one of Wagtail (modelsearch), saying which way
+its scores go, and Elasticsearch (or OpenSearch) that does not lose updates made while the engine
+is down.
+
+`lower_scores_are_better` is true of a backend whose better matches score lower. The search
+(`search.query`) reads it with a default of false: higher is better, as on Elasticsearch and
+PostgreSQL.
+"""
 
 import logging
 
-from django.db import DatabaseError
+from django.db import DatabaseError, connection
+from modelsearch.backends import database
 from wagtail.search.backends.elasticsearch8 import Elasticsearch8SearchBackend
 
 from generation.counter import bump_generation
@@ -10,6 +18,24 @@ from generation.counter import bump_generation
 from .models import PendingIndexUpdate
 
 logger = logging.getLogger(__name__)
+
+
+def DatabaseSearchBackend(params):
+    """Wagtail's database backend (`wagtail.search.backends.database`, modelsearch's), chosen by
+    the default database as Wagtail chooses it. SQLite FTS5 ranks by `bm25()`, which is lower
+    (more negative) the better the match; PostgreSQL's and MySQL's ranks are higher-is-better."""
+    backend = database.SearchBackend(params)
+    backend.lower_scores_are_better = _is_sqlite_fts(backend)
+    return backend
+
+
+def _is_sqlite_fts(backend):
+    # modelsearch's SQLite module can be imported only on SQLite (it needs SQLite's index model).
+    if connection.vendor != "sqlite":
+        return False
+    from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
+
+    return isinstance(backend, SQLiteSearchBackend)
 
 
 class ResilientMixin:

@@ -17,6 +17,8 @@ from access.visibility import visibility_key, visible_documents, visible_pages
 from generation.counter import request_generation
 from generation.memo import remember
 from networks.models import BodyPage, Material, MeetingPage, MinutesPage
+from networks.translations import one_per_translation
+from networks.tree import parent_path
 from text.analysis import analyse_word, index_terms, normalise_query, query_terms, words
 
 logger = logging.getLogger(__name__)
@@ -77,11 +79,12 @@ def _backend(name):
 
 
 def _search(backend, queryset, query):
-    """Results with `_score` where higher is better (SQLite's bm25 is lower-is-better)."""
+    """Results with `_score` where higher is better, whichever way the backend ranks (SQLite's
+    bm25 is lower-is-better: `lower_scores_are_better`, search/backends.py)."""
     results = list(
         backend.search(query, queryset, operator="and").annotate_score("_score")[:MAX_HITS]
     )
-    sign = -1 if "sqlite" in type(backend).__module__ else 1
+    sign = -1 if getattr(backend, "lower_scores_are_better", False) else 1
     for result in results:
         result._score = sign * (getattr(result, "_score", 0) or 0)
     return results
@@ -104,7 +107,8 @@ def run_search(
         outcome.engine_down = True
         hits = _collect(request, query, languages, _backend("database"))
     _reward_title_matches(hits, query)
-    hits = _one_per_translation(hits, language)
+    # A page found in both languages shows once, in the searcher's language.
+    hits = one_per_translation(hits, language, language_of=lambda hit: hit.language)
     outcome.facets = _facets(hits)
     hits = _filtered(hits, filters or {})
     if sort == "date":
@@ -211,7 +215,7 @@ def _meeting_dates(pages):
         if page.specific_class is MeetingPage:
             meeting_path[page.pk] = page.path
         elif page.specific_class is MinutesPage:
-            meeting_path[page.pk] = page.path[: -Page.steplen]
+            meeting_path[page.pk] = parent_path(page)
     dates = dict(
         MeetingPage.objects.filter(path__in=set(meeting_path.values())).values_list("path", "date")
     )
@@ -244,20 +248,6 @@ def _reward_title_matches(hits, query):
         covered = sum(1 for lemmas in title_words if wanted.intersection(lemmas))
         coverage = covered / len(title_words) if title_words else 0
         hit.score *= 1 + reward / max(len(asked), 1) + coverage
-
-
-def _one_per_translation(hits, language):
-    """A page found in both languages shows once, in the searcher's language."""
-    chosen = {}
-    others = []
-    for hit in hits:
-        if hit.translation_key is None:
-            others.append(hit)
-            continue
-        current = chosen.get(hit.translation_key)
-        if current is None or (current.language != language and hit.language == language):
-            chosen[hit.translation_key] = hit
-    return list(chosen.values()) + others
 
 
 FACETS = {"body": "body", "type": "content_type", "year": "year", "language": "language"}

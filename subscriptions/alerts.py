@@ -12,7 +12,7 @@ from collections import defaultdict
 
 from django.core.signals import request_finished, request_started
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save, pre_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import translation
 from wagtail.models import PageLogEntry
@@ -22,6 +22,7 @@ from access.readers import Reader
 from access.visibility import visible_documents, visible_pages
 from networks.approval import document_approved
 from networks.models import BodyPage, Material, Membership, MinutesPage
+from networks.signals import stored_material
 
 from .mail import build_message, localized_reverse, send_all, site_url
 from .models import MemberAlert, forget_alerts
@@ -39,20 +40,12 @@ def minutes_published(sender, instance, **kwargs):
         transaction.on_commit(lambda: announce_minutes(instance.pk))
 
 
-@receiver(pre_save, sender=Material)
-def remember_previous_body(sender, instance, **kwargs):
-    instance._previous_body_id = (
-        sender.objects.filter(pk=instance.pk).values_list("body_id", flat=True).first()
-        if instance.pk
-        else None
-    )
-
-
 @receiver(post_save, sender=Material)
 def material_added(sender, instance, created, **kwargs):
     """A document is news to a body when it is added to it (also when its owning body is set
-    only after the file was uploaded)."""
-    if instance.body_id and getattr(instance, "_previous_body_id", None) is None:
+    only after the file was uploaded). The row before the save was read by networks.signals."""
+    previous_body_id = (stored_material(instance) or {}).get("body_id")
+    if instance.body_id and previous_body_id is None:
         transaction.on_commit(lambda: queue_material(instance.pk))
 
 

@@ -6,8 +6,7 @@ fetch without cookies, and the same answer can be cached for everyone. The body'
 the URL may be in either language; the feed is in the language of the address.
 """
 
-from django.db.models import F, Max, Q
-from django.db.models.functions import Coalesce, Greatest
+from django.db.models import F, Q
 from django.http import Http404, HttpResponse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
@@ -17,10 +16,12 @@ from wagtail.models import Page, Site
 
 from access.readers import Reader
 from access.visibility import visible_documents, visible_pages
-from members.activity import children_of, parent_path, prefer_language
 from networks import feeds
 from networks.lookups import text_or_404
+from networks.material_changes import last_changed_first
 from networks.models import BodyPage, Material, MeetingPage, MinutesPage
+from networks.translations import one_per_translation
+from networks.tree import children_of, parent_path
 
 FEED_MINUTES = 20
 FEED_MEETINGS = 20
@@ -66,12 +67,12 @@ def public_body(request, path):
             "locale"
         )
     )
-    return prefer_language(bodies, get_language())[0], bodies
+    return one_per_translation(bodies, get_language())[0], bodies
 
 
 def with_bodies(meetings, language):
     """(meeting, body) pairs in `language` where translated: the body is the meeting's parent."""
-    meetings = prefer_language(meetings, language)
+    meetings = one_per_translation(meetings, language)
     parents = {
         body.path: body
         for body in BodyPage.objects.filter(path__in={parent_path(m) for m in meetings})
@@ -104,7 +105,7 @@ def body_minutes(meetings):
     localized = {meeting.translation_key: meeting for meeting, _body in meetings}
     minutes = public_pages(MinutesPage.objects.filter(children_of(all_meetings.values())))
     pairs = []
-    for page in prefer_language(minutes.select_related("locale"), get_language()):
+    for page in one_per_translation(minutes.select_related("locale"), get_language()):
         parent = all_meetings.get(parent_path(page))
         if parent is not None:
             pairs.append((page, localized[parent.translation_key]))
@@ -113,10 +114,9 @@ def body_minutes(meetings):
 
 def body_materials(body):
     materials = Material.objects.filter(body__translation_key=body.translation_key).annotate(
-        changed_at=Greatest("created_at", Coalesce(Max("versions__created_at"), "created_at")),
-        body_key=F("body__translation_key"),
+        body_key=F("body__translation_key")
     )
-    return visible_documents(Reader.visitor(), materials).order_by("-changed_at", "-pk")
+    return visible_documents(Reader.visitor(), last_changed_first(materials))
 
 
 def _published(pair):

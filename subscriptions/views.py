@@ -23,9 +23,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from access.readers import Reader
 from access.visibility import visible_pages
-from members.activity import prefer_language
 from networks.lookups import existing_id_or_404
 from networks.models import BodyPage, Membership, NewsletterPage
+from networks.translations import one_per_translation
 
 from . import tokens
 from .forms import SubscribeForm
@@ -44,16 +44,6 @@ def source_page(page):
     return default.first() or page
 
 
-def localized(page, language):
-    """The live translation of `page` in `language`, or the page itself."""
-    translated = (
-        type(page)
-        .objects.live()
-        .filter(translation_key=page.translation_key, locale__language_code=language)
-    )
-    return translated.first() or page
-
-
 def newsletter_for(request, newsletter_id):
     pages = visible_pages(request, NewsletterPage.objects.all())
     return get_object_or_404(pages, pk=existing_id_or_404(newsletter_id))
@@ -66,9 +56,11 @@ def subscription_message(request, subscription, template, context):
             language, "newsletter_unsubscribe", tokens.unsubscribe_token(subscription)
         )
     )
+    with translation.override(language):
+        newsletter = subscription.newsletter.localized  # in the subscriber's language, if live
     context = {
         **context,
-        "newsletter": localized(subscription.newsletter, language),
+        "newsletter": newsletter,
         "confirm_days": tokens.confirm_max_age().days,
     }
     return build_message(subscription.email, language, template, context, unsubscribe)
@@ -153,7 +145,7 @@ def confirm(request, token):
     )
     if subscription is None or not subscription.nonce or subscription.nonce != data.get("nonce"):
         return confirm_page(request, "used")
-    newsletter = localized(subscription.newsletter, translation.get_language())
+    newsletter = subscription.newsletter.localized
     if request.method == "POST":
         # Matching the nonce in the update itself: of two clicks at once, only one confirms.
         confirmed = NewsletterSubscription.objects.filter(
@@ -184,7 +176,7 @@ def expired(request, token):
     )
     context = {}
     if subscription is not None:
-        context["newsletter"] = localized(subscription.newsletter, translation.get_language())
+        context["newsletter"] = subscription.newsletter.localized
         context["form"] = SubscribeForm(
             initial={"email": subscription.email, "language": subscription.language}
         )
@@ -204,7 +196,7 @@ def unsubscribe(request, token):
     if newsletter is None:
         raise Http404
     context = {
-        "newsletter": localized(newsletter, translation.get_language()),
+        "newsletter": newsletter.localized,
         "email": data.get("email"),
     }
     if request.method == "POST":
@@ -226,7 +218,7 @@ def current_bodies(user):
         .values_list("body__translation_key", flat=True)
     )
     bodies = visible_pages(Reader.member(user), BodyPage.objects.filter(translation_key__in=keys))
-    bodies = prefer_language(bodies.select_related("locale"), translation.get_language())
+    bodies = one_per_translation(bodies.select_related("locale"), translation.get_language())
     return sorted(bodies, key=lambda body: body.title.casefold())
 
 
@@ -286,7 +278,7 @@ def alert_off(request, token):
     body = BodyPage.objects.filter(translation_key=data.get("body")).first()
     if body is None:
         raise Http404
-    context = {"body": localized(body, translation.get_language())}
+    context = {"body": body.localized}
     if request.method == "POST":
         MemberAlert.objects.filter(
             user_id=data.get("user"), body__translation_key=body.translation_key

@@ -200,10 +200,11 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 WAGTAIL_FRONTEND_LOGIN_URL = "login"
 WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "home/password_required.html"
 # The database backend (SQLite FTS5, or PostgreSQL full-text search with the "simple"
-# configuration over our own lemma fields) is the embedded default and always the fallback.
+# configuration over our own lemma fields) is the embedded default and always the fallback: it
+# is Wagtail's, which says in search/backends.py which way its scores go.
 # ELASTICSEARCH_URL switches the default to Elasticsearch; OpenSearch works through the same
 # code with "modelsearch.backends.opensearch2" (documented, not tested).
-DATABASE_SEARCH = {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
+DATABASE_SEARCH = {"BACKEND": "search.backends.DatabaseSearchBackend", "SEARCH_CONFIG": "simple"}
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
@@ -230,8 +231,6 @@ REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRen
 # The demo's password; only dev and test settings define a default for it.
 DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD")
 
-SESSION_COOKIE_HTTPONLY = True
-CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -12,8 +12,8 @@ SECRET_KEY = "test-only-not-secret"
 SITE_URL = WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = "http://localhost"
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-# Messages go through the queue (the conftest delivers each as it is queued) into mail.outbox.
-EMAIL_BACKEND = "post_office.EmailBackend"
+# Messages go through the queue (base.py's EMAIL_BACKEND; the conftest delivers each as it is
+# queued) into mail.outbox.
 POST_OFFICE = {
     **POST_OFFICE,  # noqa: F405
     "BACKENDS": {"default": "django.core.mail.backends.locmem.EmailBackend"},

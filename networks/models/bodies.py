@@ -374,9 +374,9 @@ class BodyPage(RoutablePageMixin, NormalisedSearchMixin, Page):
     def get_context(self, request, *args, **kwargs):
         from access.visibility import visible_pages
 
-        from ..decisions import with_minutes
         from .folders import FolderPage, KnowledgeBankPage
         from .meetings import MeetingPage
+        from .minutes import with_minutes
         from .newsletters import NewsletterPage
 
         context = super().get_context(request, *args, **kwargs)

@@ -5,8 +5,7 @@ from dataclasses import dataclass
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, OuterRef, Subquery, Value
-from django.db.models.functions import Length, Substr
+from django.db.models import F, OuterRef, Subquery
 from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -15,11 +14,10 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Locale, Page
 
+from ..tree import children_of, parent_path_of
 from .bodies import BodyPage
 from .choices import ContentKind, ListingOrder, MaterialType
 from .topics import Topic
-
-STEPLEN = Page.steplen
 
 
 @dataclass
@@ -36,7 +34,7 @@ class ListingEntry:
 
 def ancestor_value(levels, field, model=Page):
     """The given field of the page `levels` steps up, for a page queryset's rows."""
-    parent_path = Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Value(levels * STEPLEN))
+    parent_path = parent_path_of(OuterRef("path"), levels)
     return Subquery(model.objects.filter(path=parent_path).values(field)[:1])
 
 
@@ -160,9 +158,10 @@ class SavedListing(ClusterableModel):
         pages = model.objects.filter(locale=locale)
         if self.body is not None:
             body = self.body.get_translation_or_none(locale) or self.body
-            pages = pages.filter(path__startswith=body.path)
-            if not self.include_sub_bodies:
-                pages = pages.filter(depth=body.depth + depth_below_body)
+            if self.include_sub_bodies:
+                pages = pages.filter(path__startswith=body.path)
+            else:
+                pages = pages.filter(children_of([body], depth_below_body))
         return visible_pages(request, pages)
 
     def _meetings(self, request):

@@ -16,6 +16,7 @@ from access.visibility import visible_pages
 from text.fields import LEMMA_FIELDS, NormalisedSearchMixin
 
 from ..blocks import AttachmentBlock
+from ..tree import parent_path, parent_path_of
 from .choices import DatePrecision, MinutesStatus
 from .meetings import MeetingPage
 
@@ -152,3 +153,18 @@ class Attendance(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("attendee")
+
+
+def with_minutes(request, meetings):
+    """The meetings, each with `visible_minutes`: its minutes if the reader may see them."""
+    meetings = list(meetings)
+    if not meetings:
+        return meetings
+    # Minutes are the meetings' children: match their parent's path, one condition for all.
+    children = MinutesPage.objects.annotate(parent_path=parent_path_of("path")).filter(
+        parent_path__in=[m.path for m in meetings]
+    )
+    minutes = {parent_path(page): page for page in visible_pages(request, children)}
+    for meeting in meetings:
+        meeting.visible_minutes = minutes.get(meeting.path)
+    return meetings

@@ -10,14 +10,18 @@ sign-up form, the alert switch, anything with a CSRF token) stay outside the tag
 contains a CSRF token anyway is never stored, nor one whose rendering called `keep_out(request)`
 (a search answered by the fallback while the engine was down). Previews of drafts never use or
 fill it.
-"""
 
-import hashlib
+It is Wagtail's `{% wagtailcache %}` (Django's `{% cache %}` that leaves previews alone): the
+key is Django's fragment key of the name and `vary_on`, where the generation, host, language
+and visibility key come before the tag's own values; the store is the page cache's
+(`PAGE_CACHE_ALIAS`, `PAGE_CACHE_TIMEOUT`).
+"""
 
 from django import template
 from django.conf import settings
-from django.core.cache import caches
+from django.template.base import NodeList
 from django.utils import translation
+from wagtail.templatetags.wagtail_cache import WagtailCacheNode
 
 from access.visibility import visibility_key
 from generation.counter import request_generation
@@ -32,39 +36,76 @@ def keep_out(request):
     request._reader_cache_keep_out = True
 
 
-class ReaderCacheNode(template.Node):
-    def __init__(self, nodelist, name, vary_on):
-        self.nodelist = nodelist
-        self.name = name
-        self.vary_on = vary_on
+class FromRequest:
+    """A `vary_on` value read from the request, where the tag's own values are template
+    variables: Django's CacheNode resolves both the same way."""
 
-    def key(self, request, context):
-        parts = [
-            str(request_generation(request)),
-            request.get_host(),
-            translation.get_language() or "",
-            visibility_key(request),
-            self.name,
-            *(str(value.resolve(context)) for value in self.vary_on),
-        ]
-        return "pagecache:part:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
+    def __init__(self, read):
+        self.read = read
+
+    def resolve(self, context):
+        return self.read(context["request"])
+
+
+class Setting:
+    """A setting, read when the part renders (the tests change them), where Django's CacheNode
+    resolves its timeout and cache name."""
+
+    def __init__(self, name):
+        self.name = name
+
+    def resolve(self, context):
+        return getattr(settings, self.name)
+
+
+# Who shares a part: readers of the same content, host and language who may see the same things.
+READER = [
+    FromRequest(request_generation),
+    FromRequest(lambda request: request.get_host()),
+    FromRequest(lambda request: translation.get_language() or ""),
+    FromRequest(visibility_key),
+]
+
+
+class NotShared(Exception):
+    """A part that may not be stored, carried past Django's `cache.set()` to the page."""
+
+    def __init__(self, content):
+        super().__init__()
+        self.content = content
+
+
+class SharedPart(NodeList):
+    """The tag's nodes. Django's CacheNode stores whatever they render, so a part with a CSRF
+    token, or one rendered after `keep_out(request)`, leaves as `NotShared` instead."""
 
     def render(self, context):
+        content = super().render(context)
         request = context.get("request")
-        if (
-            not settings.READER_CACHE_ENABLED
-            or request is None
-            or getattr(request, "is_preview", False)
-        ):
-            return self.nodelist.render(context)
-        cache = caches[settings.PAGE_CACHE_ALIAS]
-        key = self.key(request, context)
-        content = cache.get(key)
-        if content is None:
-            content = self.nodelist.render(context)
-            if CSRF_FIELD not in content and not getattr(request, "_reader_cache_keep_out", False):
-                cache.set(key, content, settings.PAGE_CACHE_TIMEOUT)
+        if CSRF_FIELD in content or getattr(request, "_reader_cache_keep_out", False):
+            raise NotShared(content)
         return content
+
+
+class ReaderCacheNode(WagtailCacheNode):
+    def __init__(self, nodelist, name, vary_on):
+        nodes = SharedPart(nodelist)
+        nodes.contains_nontext = nodelist.contains_nontext
+        super().__init__(
+            nodes,
+            Setting("PAGE_CACHE_TIMEOUT"),
+            name,
+            [*READER, *vary_on],
+            Setting("PAGE_CACHE_ALIAS"),
+        )
+
+    def render(self, context):
+        try:
+            if settings.READER_CACHE_ENABLED and context.get("request") is not None:
+                return super().render(context)  # previews: Wagtail's render skips the cache
+            return self.nodelist.render(context)
+        except NotShared as part:
+            return part.content
 
 
 @register.tag

@@ -25,6 +25,28 @@ def test_a_second_request_skips_the_walk_down_the_tree(client, hr, hr_member):
     assert queries(client, hr.url) <= first - 5
 
 
+def test_wagtail_still_keeps_its_route_where_pagecache_views_sets_and_reads_it(rf, hr):
+    """pagecache/views.py hands Wagtail the remembered route in Wagtail's private
+    `request._wagtail_route_for_request`, and reads the route Wagtail found from there. If a
+    Wagtail upgrade renames or drops it, this fails loudly instead of members' pages quietly
+    walking the tree again on every request (2 to 8 queries more each)."""
+    import inspect
+
+    from wagtail import views as wagtail_views
+    from wagtail.models import Page
+
+    # Wagtail's page view routes through Page.route_for_request...
+    assert "route_for_request(" in inspect.getsource(wagtail_views.serve)
+    # ...which takes a route already on the request instead of walking the tree...
+    request = rf.get("/elsewhere/")
+    request._wagtail_route_for_request = route = hr.route(request, [])
+    assert Page.route_for_request(request, "elsewhere/") is route
+    # ...and leaves the route it walked to there.
+    request = rf.get(hr.url)
+    found = Page.route_for_request(request, hr.url.lstrip("/"))
+    assert found.page.pk == hr.pk and request._wagtail_route_for_request is found
+
+
 def test_a_renamed_page_moves_at_once(client, hr, hr_member):
     client.force_login(hr_member)
     old_url = hr.url

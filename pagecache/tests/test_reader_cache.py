@@ -101,3 +101,40 @@ def test_the_follow_links_are_shared_and_the_alert_switch_is_not(
     assert "/syotteet/verkostot/hr-verkosto/uutiset.xml" in other and switch not in other
     client.force_login(hr_member)
     assert switch in client.get(hr.url).content.decode()
+
+
+def part_key(request, name, *values):
+    """Django's fragment key of a `{% readercache name values %}` part for this request."""
+    from django.core.cache.utils import make_template_fragment_key
+
+    from access.visibility import visibility_key
+    from generation.counter import request_generation
+
+    reader = [request_generation(request), request.get_host(), "fi", visibility_key(request)]
+    return make_template_fragment_key(name, [*reader, *values])
+
+
+def test_a_part_is_kept_under_djangos_fragment_key_with_the_readers_values(client, hr):
+    """`{% readercache "body" page.pk %}` is Wagtail's `{% wagtailcache %}`: Django's key of the
+    name and vary_on, where the content generation, host, language and the reader's visibility
+    come before the tag's own values."""
+    from django.conf import settings
+    from django.core.cache import caches
+
+    from generation.counter import bump_generation
+
+    store = caches[settings.PAGE_CACHE_ALIAS]
+    first = part_key(client.get(hr.url).wsgi_request, "body", hr.pk)
+    assert store.get(first) is not None
+
+    bump_generation()  # a change: the next reader gets a part worked out again, under a new key
+    second = part_key(client.get(hr.url).wsgi_request, "body", hr.pk)
+    assert second != first and store.get(second) is not None
+
+
+def test_with_the_reader_cache_off_nothing_is_kept(client, hr, settings):
+    from django.core.cache import caches
+
+    settings.READER_CACHE_ENABLED = False
+    request = client.get(hr.url).wsgi_request
+    assert caches[settings.PAGE_CACHE_ALIAS].get(part_key(request, "body", hr.pk)) is None

@@ -210,3 +210,46 @@ def test_suggestions_are_shared_only_by_readers_who_see_the_same(demo_site, clie
     client.logout()
     visitor = client.get("/haku/", {"q": "jäsenluetelo"}).content.decode()
     assert "jäsenluettelo" not in visitor
+
+
+class _Scored(list):
+    def annotate_score(self, name):
+        return self
+
+
+class _Backend:
+    def __init__(self, *scores):
+        self.scores = scores
+
+    def search(self, query, queryset, operator):
+        return _Scored(type("Result", (), {"_score": score})() for score in self.scores)
+
+
+def test_scores_turn_only_for_a_backend_whose_better_matches_score_lower():
+    from search.query import _search
+
+    assert [r._score for r in _search(_Backend(3.0, 1.0), None, "q")] == [3.0, 1.0]
+    lower_is_better = _Backend(-3.0, -1.0)
+    lower_is_better.lower_scores_are_better = True
+    assert [r._score for r in _search(lower_is_better, None, "q")] == [3.0, 1.0]
+
+
+def test_the_database_backend_scores_its_best_match_highest(demo_site):
+    """Whichever database runs the tests (SQLite's bm25 is lower-is-better, PostgreSQL's rank
+    higher-is-better), the backend's own order, best match first, is by falling `_score`."""
+    from wagtail.models import Page
+
+    from search.query import _backend, _search
+    from text.analysis import normalise_query
+
+    found = _search(_backend("database"), Page.objects.live(), normalise_query("verkosto", "fi"))
+    scores = [page._score for page in found]
+    assert len(set(scores)) > 1 and scores == sorted(scores, reverse=True)
+
+
+def test_update_index_is_the_projects_own():
+    """search/management/commands/update_index.py shadows Wagtail's command of the same name
+    only while `search` comes before `wagtail.search` in INSTALLED_APPS."""
+    from django.core.management import get_commands
+
+    assert get_commands()["update_index"] == "search"

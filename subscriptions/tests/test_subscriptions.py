@@ -212,3 +212,19 @@ def test_editors_see_and_export_subscribers_per_newsletter(client, hr_info, djan
 def test_visitors_cannot_see_subscribers(client, hr_info):
     response = client.get("/admin/snippets/subscriptions/newslettersubscription/")
     assert response.status_code == 302
+
+
+def test_messages_name_the_newsletter_in_the_subscribers_language_while_that_page_is_live(
+    client, hr_info, sv_hr_info
+):
+    """Wagtail's `localized`: the live translation in the subscriber's language, else the page."""
+    sv_hr_info.title = "HR-info på svenska"
+    sv_hr_info.save_revision().publish()
+    subscribe(client, sv_hr_info, "lasare@example.fi", "sv", prefix="/sv")
+    assert mail.outbox[-1].subject == "Bekräfta din prenumeration på HR-info på svenska"
+
+    sv_hr_info.refresh_from_db()
+    sv_hr_info.unpublish()
+    NewsletterSubscription.objects.update(last_sent_at=None)
+    subscribe(client, hr_info, "lasare@example.fi", "sv")
+    assert mail.outbox[-1].subject == "Bekräfta din prenumeration på HR-info"

@@ -1,4 +1,13 @@
-"""Wagtail's update_index with a progress bar, and a clean slate of pending updates after it."""
+"""`manage.py update_index`: this command shadows Wagtail's own `update_index`
+(wagtail.search's, which is modelsearch's `rebuild_modelsearch_index`). Django runs the command
+of the first app in INSTALLED_APPS that has one, and `search` comes before `wagtail.search`.
+
+Why: after a full rebuild the index holds everything, so the updates the engine missed while it
+was down (`PendingIndexUpdate`, replayed by `replay_index_updates`) are dropped, and the content
+generation is bumped, since answers kept under it came from the old index. On the way it shows
+a progress bar. The rebuild itself is Wagtail's, unchanged. (`wagtail_update_index`, Wagtail's
+other name for its command, is not shadowed and does neither.)
+"""
 
 from modelsearch.management.commands.rebuild_modelsearch_index import (
     Command as RebuildCommand,
