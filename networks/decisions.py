@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from access.visibility import visible_pages
 from text.analysis import index_terms, query_terms, words
 
-# Lives in networks/minutes.py; BodyPage (networks/models/bodies.py) still imports it from here.
 from .models import AgendaItem, Decision, MeetingPage, MinutesPage
 from .models.choices import MinutesStatus
 from .tree import parent_path
