@@ -101,3 +101,22 @@ def test_wagtail_admin_login_has_the_same_limit(demo_site, client, settings):
     )
     assert "_auth_user_id" not in client.session
     assert "Liian monta epäonnistunutta kirjautumista" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "language,heading", [("fi", "Salasana vaaditaan"), ("sv", "Lösenord krävs")]
+)
+def test_a_page_behind_a_password_asks_for_it_in_the_sites_layout(
+    demo_site, client, language, heading
+):
+    from wagtail.models import PageViewRestriction
+
+    from home.models import StandardPage
+
+    page = StandardPage.objects.live().public().filter(locale__language_code=language).first()
+    PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="salasana"
+    )
+    html = client.get(page.url).content.decode()
+    assert f"<h1>{heading}</h1>" in html
+    assert 'type="password"' in html and '<nav class="main-nav"' in html
