@@ -5,6 +5,7 @@ import re
 import pytest
 from wagtail.models import Locale
 
+from home.models import HomePage
 from home.tests.test_demo import PAGE_TYPES
 from networks.models import BodyIndexPage, FolderPage, MinutesPage
 
@@ -134,8 +135,6 @@ MAIN_NAV = re.compile(r'<nav class="main-nav".*?</nav>', re.S)
 @pytest.mark.parametrize("language", ["fi", "sv"])
 def test_main_menu_marks_the_section_the_page_is_in(demo_site, client, language):
     """The section's own page is the current page; a page under it is in the current section."""
-    from home.models import HomePage
-
     home = HomePage.objects.get(locale__language_code=language)
     section = BodyIndexPage.objects.get(locale__language_code=language)
     assert section.get_parent().pk == home.pk and section.show_in_menus
