@@ -22,7 +22,7 @@ from .throttle import LoginThrottle
 
 class LoginView(auth_views.LoginView):
     form_class = ThrottledAuthenticationForm
-    template_name = "home/login.html"
+    template_name = "members/login.html"
 
     def form_invalid(self, form):
         response = super().form_invalid(form)

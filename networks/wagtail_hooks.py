@@ -1,82 +1,82 @@
+"""Everything the networks app adds to the Wagtail admin, registered here and nowhere else: its
+viewsets and snippets, its other addresses, menu items, dashboard panels, buttons, rights and
+what happens after a page is made. The views are in `networks.admin_views`, the viewsets in
+`networks.viewsets`, the panels in `networks.dashboard_panels` and the buttons in
+`networks.admin_buttons`."""
+
 from django.contrib.auth.models import Permission
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from access.privacy import restrict_new_minutes
 
-from . import (
-    material_admin,  # noqa: F401  (materials, saved listings, review report)
-    meeting_admin,  # noqa: F401  (next meeting, registrations, dashboard panels)
-    translation_handoff,
-    views,
+from . import admin_buttons
+from .admin_views import people, translations
+from .approval import may_approve
+from .dashboard_panels import DraftsPanel, FilesAwaitingApprovalPanel, MeetingsWithoutAgendaPanel
+from .models import MinutesPage
+from .viewsets import (
+    MaterialViewSet,
+    MeetingViewSet,
+    NetworkRegisterGroup,
+    ReviewDueViewSet,
+    SavedListingViewSet,
 )
-from .models import Membership, MinutesPage, Organisation, Person, Topic
+
+# Viewsets: /admin/materials/…, /admin/reports/review-due/…, /admin/meetings/<id>/…
+
+material_viewset = MaterialViewSet()
+review_due_viewset = ReviewDueViewSet()
+meeting_viewset = MeetingViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_viewsets():
+    return [material_viewset, review_due_viewset, meeting_viewset]
+
+
+register_snippet(SavedListingViewSet)
+register_snippet(NetworkRegisterGroup)
+
+
+# Addresses outside the viewsets.
 
 
 @hooks.register("register_admin_urls")
-def register_version_urls():
+def register_admin_urls():
     return [
         path(
-            "materials/<int:document_id>/versions/",
-            views.versions,
-            name="networks_material_versions",
-        ),
-        path(
-            "materials/versions/<int:version_id>/restore/",
-            views.restore_version,
-            name="networks_material_restore",
-        ),
-        path(
-            "materials/<int:document_id>/approve/",
-            views.approve_material,
-            name="networks_material_approve",
-        ),
-        path(
-            "materials/versions/<int:version_id>/discard/",
-            views.discard_version,
-            name="networks_material_discard",
-        ),
-        path(
-            "translations/<int:page_id>/hand-over/",
-            translation_handoff.hand_over,
-            name="networks_hand_over",
-        ),
-        path(
             "translation-status/",
-            views.translation_status_view,
+            translations.translation_status_view,
             name="networks_translation_status",
         ),
         path(
+            "translations/<int:page_id>/hand-over/",
+            translations.hand_over,
+            name="networks_hand_over",
+        ),
+        path(
             "people/<int:person_id>/personal-data/",
-            views.personal_data,
+            people.personal_data,
             name="networks_personal_data",
         ),
     ]
 
 
-class MembershipViewSet(SnippetViewSet):
-    """Editors add a member's term and end it; the members' group follows the terms."""
-
-    model = Membership
-    icon = "group"
-    menu_label = _("Memberships")
-    list_display = ["person", "body", "role", "start_date", "end_date"]
-    list_filter = ["role", "body", "end_date"]
-    search_fields = ["person__name"]
-    ordering = ["body__title", "person__name"]
+# Menu items.
 
 
-@hooks.register("register_permissions")
-def document_publishing_permission():
-    """ "Can publish documents" in the group editor, beside Wagtail's page publishing."""
-    return Permission.objects.filter(
-        content_type__app_label="networks", codename="publish_material"
-    )
+@hooks.register("register_admin_menu_item")
+def materials_menu_item():
+    return material_viewset.get_menu_item()
+
+
+@hooks.register("register_reports_menu_item")
+def review_due_menu_item():
+    return review_due_viewset.get_menu_item()
 
 
 @hooks.register("register_admin_menu_item")
@@ -89,44 +89,57 @@ def translation_status_menu_item():
     )
 
 
+# Dashboard panels.
+
+
+@hooks.register("construct_homepage_panels")
+def dashboard_panels(request, panels):
+    panels.extend([DraftsPanel(), MeetingsWithoutAgendaPanel()])
+    if may_approve(request.user):
+        panels.append(FilesAwaitingApprovalPanel())
+
+
+# Buttons on Wagtail's own screens.
+
+
+@hooks.register("register_page_listing_more_buttons")
+def folder_listing_buttons(page, user, next_url=None):
+    yield from admin_buttons.folder_buttons(page, user)
+
+
+@hooks.register("register_page_header_buttons")
+def folder_header_buttons(page, user, view_name, next_url=None):
+    yield from admin_buttons.folder_buttons(page, user)
+
+
+@hooks.register("register_page_header_buttons")
+def meeting_header_buttons(page, user, view_name, next_url=None):
+    yield from admin_buttons.meeting_buttons(page.specific_deferred, user)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def meeting_listing_buttons(page, user, next_url=None):
+    yield from admin_buttons.meeting_buttons(page.specific_deferred, user)
+
+
 @hooks.register("register_snippet_listing_buttons")
 def personal_data_button(snippet, user, next_url=None):
-    if isinstance(snippet, Person) and user.has_perm("networks.delete_person"):
-        yield ListingButton(
-            _("Personal data"), reverse("networks_personal_data", args=[snippet.pk]), priority=50
-        )
+    yield from admin_buttons.personal_data_buttons(snippet, user)
 
 
-class PersonViewSet(SnippetViewSet):
-    model = Person
-    icon = "user"
-    menu_label = _("People")
-    list_display = ["name", "job_title", "organisation", "user"]
-    search_fields = ["name"]
+# Rights: "Can publish documents" in the group editor, beside Wagtail's page publishing.
 
 
-class OrganisationViewSet(SnippetViewSet):
-    model = Organisation
-    icon = "site"
-    menu_label = _("Organisations")
-    list_display = ["name", "short_name"]
+@hooks.register("register_permissions")
+def register_permissions():
+    return Permission.objects.filter(
+        content_type__app_label="networks",
+        content_type__model="material",
+        codename__in=["publish_material"],
+    )
 
 
-class TopicViewSet(SnippetViewSet):
-    model = Topic
-    icon = "tag"
-    menu_label = _("Topics")
-    list_display = ["name_fi", "name_sv", "slug"]
-
-
-class NetworkRegisterGroup(SnippetViewSetGroup):
-    items = (MembershipViewSet, PersonViewSet, OrganisationViewSet, TopicViewSet)
-    menu_icon = "group"
-    menu_label = _("Members and vocabularies")
-    menu_name = "network-register"
-
-
-register_snippet(NetworkRegisterGroup)
+# After a page is made.
 
 
 @hooks.register("after_create_page")

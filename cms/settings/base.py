@@ -198,7 +198,7 @@ MATERIAL_MAX_UPLOAD_SIZE = int(os.environ.get("MATERIAL_MAX_UPLOAD_SIZE", 50 * 1
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # A URL name, so that a Swedish page sends visitors to the Swedish login page.
 WAGTAIL_FRONTEND_LOGIN_URL = "login"
-WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "home/password_required.html"
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "members/password_required.html"
 # The database backend (SQLite FTS5, or PostgreSQL full-text search with the "simple"
 # configuration over our own lemma fields) is the embedded default and always the fallback: it
 # is Wagtail's, which says in search/backends.py which way its scores go.

@@ -65,6 +65,13 @@ def footer_links(context):
     return site_chrome(context)["footer"]
 
 
+@register.filter
+def in_section(page, item):
+    """Whether the page shown is a menu link's page or lies under it: its place in the page tree
+    (`path`) starts with the link's, whatever the depth of the home page."""
+    return isinstance(page, Page) and bool(page.path) and page.path.startswith(item["path"])
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context, page=None):
     """Links to this page in each other language, or to its nearest translated ancestor."""

@@ -6,7 +6,8 @@ import pytest
 from wagtail.models import Locale
 
 from demo.tests.test_demo import PAGE_TYPES
-from networks.models import FolderPage, MinutesPage
+from home.models import HomePage
+from networks.models import BodyIndexPage, FolderPage, MinutesPage
 
 pytestmark = pytest.mark.django_db
 
@@ -126,3 +127,25 @@ def test_private_document_needs_login_and_public_one_downloads(
     download = client.get(public.url)
     assert download.status_code == 200
     assert b"".join(download.streaming_content).startswith(b"%PDF")
+
+
+MAIN_NAV = re.compile(r'<nav class="main-nav".*?</nav>', re.S)
+
+
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_main_menu_marks_the_section_the_page_is_in(demo_site, client, language):
+    """The section's own page is the current page; a page under it is in the current section."""
+    home = HomePage.objects.get(locale__language_code=language)
+    section = BodyIndexPage.objects.get(locale__language_code=language)
+    assert section.get_parent().pk == home.pk and section.show_in_menus
+    menu = MAIN_NAV.search(client.get(section.url).content.decode()).group(0)
+    assert f'<a href="{section.url}" aria-current="page">{section.title}</a>' in menu
+    assert menu.count("aria-current") == 1
+
+    body = section.get_children().live().public().first()
+    menu = MAIN_NAV.search(client.get(body.url).content.decode()).group(0)
+    assert f'<a href="{section.url}" aria-current="true">{section.title}</a>' in menu
+    assert menu.count("aria-current") == 1
+
+    menu = MAIN_NAV.search(client.get(home.url).content.decode()).group(0)
+    assert "aria-current" not in menu

@@ -1,8 +1,12 @@
-"""Failed logins are limited per username and per client address; success clears the name."""
+"""Failed logins are limited per username and per client address; success clears the name. A
+page behind a password asks for it in the site's layout."""
 
 import time
 
 import pytest
+from wagtail.models import PageViewRestriction
+
+from home.models import StandardPage
 
 pytestmark = pytest.mark.django_db
 
@@ -101,3 +105,18 @@ def test_wagtail_admin_login_has_the_same_limit(demo_site, client, settings):
     )
     assert "_auth_user_id" not in client.session
     assert "Liian monta epäonnistunutta kirjautumista" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "language,heading", [("fi", "Salasana vaaditaan"), ("sv", "Lösenord krävs")]
+)
+def test_a_page_behind_a_password_asks_for_it_in_the_sites_layout(
+    demo_site, client, language, heading
+):
+    page = StandardPage.objects.live().public().filter(locale__language_code=language).first()
+    PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="salasana"
+    )
+    html = client.get(page.url).content.decode()
+    assert f"<h1>{heading}</h1>" in html
+    assert 'type="password"' in html and '<nav class="main-nav"' in html

@@ -12,10 +12,10 @@ from wagtail.admin.auth import permission_denied
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
-from . import approval
-from .forms import FOLDER_HELP, FolderChoiceField, check_upload, folder_pages
-from .models import BodyPage, Material, Topic
-from .models.choices import ContentLanguage, MaterialType
+from .. import approval
+from ..forms import FOLDER_HELP, FolderChoiceField, check_upload, folder_pages
+from ..models import BodyPage, Material, Topic
+from ..models.choices import ContentLanguage, MaterialType
 
 
 class MultipleFileInput(forms.ClearableFileInput):

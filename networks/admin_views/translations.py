@@ -1,4 +1,5 @@
-"""A translator hands a finished translation over to a publisher.
+"""The translators' admin views: their to-do list, and handing a finished translation over to a
+publisher.
 
 Translators may not publish. From wagtail-localize's segment editor they press one button,
 "Lähetä hyväksyttäväksi" / "Skicka för godkännande": the translated strings are saved into a
@@ -9,11 +10,21 @@ dashboard beside the other pages to approve. Approving it publishes it."""
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 from wagtail_localize.models import Translation
+
+from ..translation_status import translation_status
+
+
+def translation_status_view(request):
+    """The translators' to-do list in the admin."""
+    return TemplateResponse(
+        request, "networks/admin/translation_status.html", {"groups": translation_status()}
+    )
 
 
 def translation_of(page):
