@@ -13,9 +13,9 @@ from django.views.decorators.http import require_POST, require_safe
 
 from networks.lookups import text_or_404
 
-from .activity import MemberNetworks
 from .feeds import meetings_calendar, news_feed
 from .forms import ThrottledAuthenticationForm
+from .member_networks import MemberNetworks
 from .models import FeedToken, MemberVisit
 from .throttle import LoginThrottle
 

@@ -7,9 +7,9 @@ import pytest
 from django.utils import timezone
 
 from demo.management.commands.load_demo import PLANNED_COUNT, planned_months
-from networks.lifecycle import FREQUENCY_RULES, next_meeting_date
 from networks.models import BodyPage, MeetingPage
 from networks.models.choices import DatePrecision, Frequency, MeetingStatus
+from networks.next_meeting import FREQUENCY_RULES, next_meeting_date
 
 TODAY = datetime.date(2026, 11, 30)
 

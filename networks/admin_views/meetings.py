@@ -11,8 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.admin.auth import permission_denied
 
-from ..lifecycle import create_next_meeting, plan_next_meeting
 from ..models import MeetingPage, MeetingRegistration
+from ..next_meeting import create_next_meeting, plan_next_meeting
 
 
 def next_meeting(request, meeting_id):

@@ -13,8 +13,8 @@ from networks.factories import (
     MeetingPageFactory,
     TopicFactory,
 )
-from networks.lifecycle import plan_next_meeting
 from networks.models.choices import ApprovalStatus, DatePrecision, Frequency, MeetingStatus
+from networks.next_meeting import plan_next_meeting
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +48,7 @@ def test_a_waiting_document_is_for_editors_only():
 
 def test_the_next_meeting_after_may_skips_the_summer():
     """A body that meets "3–4 times each spring and autumn" plans its next meeting after May
-    in September, on the same weekday of the month (`networks.lifecycle`)."""
+    in September, on the same weekday of the month (`networks.next_meeting`)."""
     HomePageFactory()
     body = BodyPageFactory(meeting_frequency=Frequency.SPRING_AND_AUTUMN)
     may = datetime.date(datetime.date.today().year + 1, 5, 12)

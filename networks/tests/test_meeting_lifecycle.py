@@ -18,7 +18,6 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from networks.lifecycle import next_meeting_date
 from networks.models import (
     AgendaItem,
     BodyPage,
@@ -36,6 +35,7 @@ from networks.models.choices import (
     MeetingStatus,
     MinutesStatus,
 )
+from networks.next_meeting import next_meeting_date
 
 pytestmark = pytest.mark.django_db
 

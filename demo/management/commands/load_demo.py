@@ -27,7 +27,6 @@ from demo.people import ORGANISATIONS, PEOPLE, TOPICS
 from demo.terms import load_terms
 from demo.text import t
 from home.models import AccessibilityStatementPage, HomePage, StandardPage
-from networks.lifecycle import next_meeting_date
 from networks.models import (
     AgendaItem,
     Attendance,
@@ -52,6 +51,7 @@ from networks.models import (
     Topic,
 )
 from networks.models.choices import DatePrecision, MeetingStatus
+from networks.next_meeting import next_meeting_date
 
 BODY_FIELDS = [
     "kind",
@@ -108,7 +108,7 @@ DEMO_MEMBERS = [
 
 def planned_months(frequency, today, count=PLANNED_COUNT):
     """The months (first days) of a body's next `count` meetings, each planned after the one
-    before by the networks app's own rule (`networks.lifecycle.next_meeting_date`), starting
+    before by the networks app's own rule (`networks.next_meeting.next_meeting_date`), starting
     from a meeting this month; none when the frequency has no rule."""
     months, previous = [], today.replace(day=1)
     while len(months) < count:
