@@ -10,6 +10,12 @@ from .models.choices import DatePrecision, Season
 SEASON_START_MONTH = {Season.SPRING: 3, Season.SUMMER: 6, Season.AUTUMN: 9, Season.WINTER: 12}
 
 
+def add_months(date, months):
+    """The first day of the month `months` months after `date`'s month."""
+    month = date.month - 1 + months
+    return datetime.date(date.year + month // 12, month % 12 + 1, 1)
+
+
 def season_of(date):
     for season, month in sorted(SEASON_START_MONTH.items(), key=lambda kv: -kv[1]):
         if date.month >= month:

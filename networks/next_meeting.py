@@ -6,6 +6,7 @@ import datetime
 from django.utils import timezone, translation
 from django.utils.text import slugify
 
+from .dates import add_months
 from .models import MeetingOrganiser, MeetingPage, MinutesPage
 from .models.choices import DatePrecision, Frequency, MeetingStatus
 
@@ -19,11 +20,6 @@ FREQUENCY_RULES = {
     Frequency.YEARLY: (12, range(1, 13)),
     Frequency.YEAR_ROUND: (3, range(1, 13)),
 }
-
-
-def _add_months(date, months):
-    month = date.month - 1 + months
-    return datetime.date(date.year + month // 12, month % 12 + 1, 1)
 
 
 def _same_weekday(previous, month_start):
@@ -46,14 +42,14 @@ def next_meeting_date(frequency, previous, precision, today=None):
     today = today or timezone.localdate()
     month = previous.replace(day=1)
     while True:
-        month = _add_months(month, step)
+        month = add_months(month, step)
         while month.month not in months:
-            month = _add_months(month, 1)
+            month = add_months(month, 1)
         if precision == DatePrecision.DAY:
             date = _same_weekday(previous, month)
             if date >= today:
                 return date, DatePrecision.DAY
-        elif _add_months(month, 1) > today:
+        elif add_months(month, 1) > today:
             return month, DatePrecision.MONTH
 
 

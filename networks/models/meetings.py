@@ -23,7 +23,7 @@ from access.visibility import visible_pages
 from text.fields import LEMMA_FIELDS, NormalisedSearchMixin
 
 from ..blocks import ordered_list
-from ..dates import format_partial_date
+from ..dates import add_months, format_partial_date
 from .bodies import BodyPage, participants_range, qualified
 from .choices import (
     AttendanceMode,
@@ -193,9 +193,7 @@ class MeetingPage(RoutablePageMixin, NormalisedSearchMixin, Page):
         months = {DatePrecision.MONTH: 1, DatePrecision.SEASON: 3}.get(self.date_precision)
         if months is None:
             return self.date
-        month = self.date.month - 1 + months
-        first_after = datetime.date(self.date.year + month // 12, month % 12 + 1, 1)
-        return first_after - datetime.timedelta(days=1)
+        return add_months(self.date, months) - datetime.timedelta(days=1)
 
     @property
     def registration_open(self):
