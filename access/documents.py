@@ -34,8 +34,21 @@ from .models import AudienceCollection
 UNFILED_NAME = "Kansioon viemättömät – vain toimittajille"
 
 
-def restrictions_over(page):
-    """The view restrictions on the page and its ancestors, outermost first."""
+def all_restrictions():
+    """Every page restriction with its page and groups, outermost first: read once to describe
+    many places (a form's list of folders)."""
+    return list(
+        PageViewRestriction.objects.select_related("page")
+        .prefetch_related("groups")
+        .order_by("page__depth", "pk")
+    )
+
+
+def restrictions_over(page, restrictions=None):
+    """The view restrictions on the page and its ancestors, outermost first; from
+    `restrictions` (`all_restrictions()`) when given, else from the database."""
+    if restrictions is not None:
+        return [r for r in restrictions if page.path.startswith(r.page.path)]
     paths = [page.path[:end] for end in range(Page.steplen, len(page.path) + 1, Page.steplen)]
     return list(
         PageViewRestriction.objects.filter(page__path__in=paths)
@@ -182,11 +195,11 @@ def describe_restrictions(restrictions):
     return _("Visible to signed-in users only.")
 
 
-def describe_place(place):
+def describe_place(place, restrictions=None):
     """Who will see a file filed at `place`, for the editor choosing the folder."""
     if place is None:
         return describe_unfiled()
-    return describe_restrictions(restrictions_over(place))
+    return describe_restrictions(restrictions_over(place, restrictions))
 
 
 def describe_unfiled():

@@ -8,9 +8,12 @@ whichever screen it came from; those without the right get a submission to the a
 workflow, or a refusal that says why.
 
 Documents have no Wagtail workflow: a file added or replaced by someone without
-`networks.publish_material` waits for a publisher (`networks.approval`)."""
+`networks.publish_material` waits for a publisher (`networks.approval`), and only a publisher
+files an approved document where more people see it."""
 
 from wagtail.models import PageViewRestriction
+
+from .documents import restrictions_over
 
 PUBLISH_DOCUMENTS = "networks.publish_material"
 
@@ -44,6 +47,17 @@ def move_widens_audience(page, destination):
         ).values_list("pk", flat=True)
     )
     return not above_now <= above_then
+
+
+def filing_widens_audience(place_now, place_then):
+    """Whether filing a document at `place_then` instead of `place_now` shows it to more people
+    (no place: editors only)."""
+    if place_then is None:
+        return False
+    if place_now is None:
+        return True
+    now = {r.pk for r in restrictions_over(place_now)}
+    return not now <= {r.pk for r in restrictions_over(place_then)}
 
 
 def may_move(user, page, destination):

@@ -12,6 +12,7 @@ from wagtail.documents.forms import BaseDocumentForm
 from wagtail.models import Locale, Page
 
 from access import documents as audience
+from access.publishing import filing_widens_audience, may_publish_documents
 from text.extract import IMAGE_TYPES, ExtractionError, detect_type, extract_text
 
 ALLOWED_TYPES = {"pdf", "docx", "odt", "xlsx", "pptx", "txt"} | IMAGE_TYPES
@@ -92,10 +93,25 @@ def folder_pages():
 class FolderChoiceField(forms.ModelChoiceField):
     """Folders by their path, each with who will see the files filed in it."""
 
+    @staticmethod
+    def _below_home(page):
+        """Lengths of the paths of the page's ancestors below the home page (depth 2)."""
+        return range(3 * Page.steplen, len(page.path), Page.steplen)
+
     def label_from_instance(self, page):
         """E.g. "Verkostot / HR-verkosto / Jäsenaineisto — Visible only to: …"."""
-        path = " / ".join(p.title for p in [*page.get_ancestors().filter(depth__gt=2), page])
-        return f"{path} — {audience.describe_place(page)}"
+        if not hasattr(self, "_titles"):
+            # Worked out once for all the options: each would otherwise ask for its ancestors
+            # and its restrictions.
+            folders = list(self.queryset)
+            ancestors = {f.path[:end] for f in folders for end in self._below_home(f)}
+            self._titles = dict(
+                Page.objects.filter(path__in=ancestors).values_list("path", "title")
+            )
+            self._restrictions = audience.all_restrictions()
+        titles = [self._titles.get(page.path[:end], "") for end in self._below_home(page)]
+        path = " / ".join([*titles, page.title])
+        return f"{path} — {audience.describe_place(page, self._restrictions)}"
 
 
 class MaterialForm(BaseDocumentForm):
@@ -109,6 +125,7 @@ class MaterialForm(BaseDocumentForm):
         self.user = kwargs.get("user")
         super().__init__(*args, **kwargs)
         self.original_files = {"file": self.instance.file, "file_sv": self.instance.file_sv}
+        self.original_place = self.instance.audience_place() if self.instance.pk else None
         self.fields.pop("collection", None)
         if "language" in self.fields:
             # Wagtail's multiple uploader posts only a title and a file first: with a value to
@@ -127,6 +144,28 @@ class MaterialForm(BaseDocumentForm):
                 self.fields["folder"].help_text = format_lazy(
                     "{} {} {}", FOLDER_HELP, gettext_lazy("Now:"), self.instance.audience
                 )
+
+    def clean(self):
+        """Only a publisher files an approved document where more people see it, as only a
+        publisher moves a page out from under a restriction (`access.publishing`)."""
+        cleaned = super().clean()
+        document = self.instance
+        if (
+            document.pk
+            and "folder" in self.changed_data
+            and not document.audience_pending()
+            and self.user is not None
+            and not may_publish_documents(self.user)
+            and filing_widens_audience(self.original_place, cleaned.get("folder"))
+        ):
+            self.add_error(
+                "folder",
+                _(
+                    "Only a publisher may file this document where more people can open it. "
+                    "Choose a folder for the same readers, or ask a publisher."
+                ),
+            )
+        return cleaned
 
     def clean_language(self):
         return (

@@ -241,3 +241,25 @@ def test_only_publishers_approve(people, public_document):
     response = people("toimittaja").post(f"/admin/materials/{public_document.pk}/approve/")
     assert response.status_code in (302, 403)
     assert "Hyväksyntääsi odottavat" not in people("toimittaja").get("/admin/").content.decode()
+
+
+def test_only_a_publisher_files_a_document_where_more_people_see_it(people, hr):
+    """Moving an approved members-only document to a public folder would make it public: the
+    editor's form refuses; the publisher's does it."""
+    document = Material.objects.get(title="HR-verkoston jäsenluettelo 2020")
+    from members.tests.helpers import public_folder
+
+    public = public_folder(hr)
+    form = {"title": document.title, "folder": public.pk, "language": "fi"}
+    response = people("toimittaja").post(f"/admin/documents/edit/{document.pk}/", form)
+    assert response.status_code == 200 and "Vain julkaisija" in response.content.decode()
+    assert Material.objects.get(pk=document.pk).folder_id != public.pk
+    assert people().get(document.url).status_code == 302
+    # Within the same readers the editor may refile it.
+    response = people("toimittaja").post(
+        f"/admin/documents/edit/{document.pk}/", {**form, "folder": document.folder_id}
+    )
+    assert response.status_code == 302
+    people("julkaisija").post(f"/admin/documents/edit/{document.pk}/", form)
+    assert Material.objects.get(pk=document.pk).folder_id == public.pk
+    assert people().get(document.url).status_code == 200
