@@ -47,6 +47,31 @@ def test_wagtail_still_keeps_its_route_where_pagecache_views_sets_and_reads_it(r
     assert found.page.pk == hr.pk and request._wagtail_route_for_request is found
 
 
+def test_wagtail_still_takes_the_site_where_generation_memo_sets_it(rf, hr):
+    """generation/memo.py:site_for_request sets the remembered site in Wagtail's private
+    `request._wagtail_site`, so Wagtail's own `Site.find_for_request` (page URLs, menus, the
+    serve view) does not query for it again. If a Wagtail upgrade stops reading it there, this
+    fails instead of every page quietly asking the database for its site once more."""
+    from django.db import connection as db
+    from wagtail.models import Site
+
+    from generation.memo import site_for_request
+
+    request = rf.get(hr.url)
+    site = site_for_request(request)
+    assert site is not None
+    assert site.root_page_id == Site.objects.get(is_default_site=True).root_page_id
+    with CaptureQueriesContext(db) as captured:
+        assert Site.find_for_request(request) is site
+    assert len(captured) == 0
+    # A fresh request to the same host is answered from memory, not the database.
+    again = rf.get(hr.url)
+    with CaptureQueriesContext(db) as captured:
+        assert site_for_request(again).pk == site.pk
+    assert Site.find_for_request(again).pk == site.pk
+    assert not [q for q in captured if "wagtailcore_site" in q["sql"]]
+
+
 def test_a_renamed_page_moves_at_once(client, hr, hr_member):
     client.force_login(hr_member)
     old_url = hr.url

@@ -248,8 +248,12 @@ def test_the_database_backend_scores_its_best_match_highest(demo_site):
 
 
 def test_update_index_is_the_projects_own():
-    """search/management/commands/update_index.py shadows Wagtail's command of the same name
-    only while `search` comes before `wagtail.search` in INSTALLED_APPS."""
-    from django.core.management import get_commands
+    """search/management/commands/update_index.py shadows Wagtail's command of the same name,
+    and of its other name, only while `search` comes before `wagtail.search` in INSTALLED_APPS."""
+    from django.core.management import get_commands, load_command_class
+
+    from search.management.commands.update_index import Command
 
     assert get_commands()["update_index"] == "search"
+    assert get_commands()["wagtail_update_index"] == "search"
+    assert isinstance(load_command_class("search", "wagtail_update_index"), Command)

@@ -5,8 +5,8 @@ of the first app in INSTALLED_APPS that has one, and `search` comes before `wagt
 Why: after a full rebuild the index holds everything, so the updates the engine missed while it
 was down (`PendingIndexUpdate`, replayed by `replay_index_updates`) are dropped, and the content
 generation is bumped, since answers kept under it came from the old index. On the way it shows
-a progress bar. The rebuild itself is Wagtail's, unchanged. (`wagtail_update_index`, Wagtail's
-other name for its command, is not shadowed and does neither.)
+a progress bar. The rebuild itself is Wagtail's, unchanged. `wagtail_update_index`, Wagtail's
+other name for its command, is shadowed by the same command (wagtail_update_index.py).
 """
 
 from modelsearch.management.commands.rebuild_modelsearch_index import (
