@@ -9,12 +9,14 @@ MANAGE := $(PY) manage.py
 # Keep Django's i18n commands out of third-party code (they walk the whole tree).
 I18N_IGNORE := --ignore=.venv --ignore=node_modules --ignore=static_collected --ignore=test-output
 
-.PHONY: help install demo test lint format messages compilemessages elasticsearch elasticsearch-stop
+.PHONY: help install demo test topology lint format messages compilemessages elasticsearch elasticsearch-stop
 
 help:
 	@echo "make install          install Debian packages, .venv, node_modules, Elasticsearch (idempotent)"
 	@echo "make demo             migrate, load the demo site and run it on http://127.0.0.1:8000/"
-	@echo "make test             lint + tests on SQLite, then all tests incl. browser on PostgreSQL + Elasticsearch"
+	@echo "make test             lint + tests on SQLite, then all tests incl. browser on PostgreSQL + Elasticsearch,"
+	@echo "                      then make topology (KT_SKIP_TOPOLOGY=1 skips it while developing)"
+	@echo "make topology         two app servers sharing PostgreSQL, Redis, S3 storage: failures, backup, restore"
 	@echo "make lint             ruff check and missing-migrations check"
 	@echo "make format           ruff --fix and ruff format"
 	@echo "make messages         update locale/{fi,sv} .po files"
@@ -33,6 +35,9 @@ demo: install
 
 test: install
 	bash scripts/test.sh
+
+topology: install
+	bash scripts/topology.sh
 
 lint: install
 	$(RUFF) check .

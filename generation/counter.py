@@ -23,6 +23,10 @@ def generation():
     if value is None:
         cache.add(GENERATION_KEY, _new_generation(), timeout=None)
         value = cache.get(GENERATION_KEY)
+    if value is None:
+        # The cache does not answer (cms/cache.py): a generation of this moment alone, under
+        # which nothing kept before is found and nothing kept now is found again.
+        value = _new_generation()
     return value
 
 

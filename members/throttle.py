@@ -20,9 +20,15 @@ import time
 import unicodedata
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 
 KEY_PREFIX = "members:login-failures"
+
+
+def _cache():
+    """LOGIN_THROTTLE_CACHE: in production Redis that counts in the database while Redis is
+    away (cms/cache.py), so the limit holds across servers and never fails open."""
+    return caches[getattr(settings, "LOGIN_THROTTLE_CACHE", "default")]
 
 
 def attempts_allowed():
@@ -72,13 +78,13 @@ class LoginThrottle:
         return [key for key in (self.username_key, self.address_key) if key]
 
     def blocked_keys(self):
-        counts = cache.get_many(self.keys)
+        counts = _cache().get_many(self.keys)
         return [key for key, count in counts.items() if count > attempts_allowed()]
 
     def minutes_left(self):
         """Whole minutes until every counter that blocks has expired (at least 1)."""
         now = time.time()
-        starts = cache.get_many([f"{key}:start" for key in self.blocked_keys()])
+        starts = _cache().get_many([f"{key}:start" for key in self.blocked_keys()])
         ends = [start + window_seconds() for start in starts.values()]
         seconds = max(ends, default=now + window_seconds()) - now
         return max(1, math.ceil(seconds / 60))
@@ -92,13 +98,13 @@ class LoginThrottle:
     def _count(self, key):
         window = window_seconds()
         # add() starts a new window; incr() keeps the window the first attempt began.
-        if cache.add(key, 0, timeout=window):
-            cache.set(f"{key}:start", time.time(), timeout=window)
+        if _cache().add(key, 0, timeout=window):
+            _cache().set(f"{key}:start", time.time(), timeout=window)
         try:
-            return cache.incr(key)
+            return _cache().incr(key)
         except ValueError:  # expired between add() and incr()
-            cache.add(key, 1, timeout=window)
-            cache.set(f"{key}:start", time.time(), timeout=window)
+            _cache().add(key, 1, timeout=window)
+            _cache().set(f"{key}:start", time.time(), timeout=window)
             return 1
 
     def succeeded(self):
@@ -107,10 +113,10 @@ class LoginThrottle:
         self.clear_username()
         if self.address_key:
             try:
-                cache.decr(self.address_key)
+                _cache().decr(self.address_key)
             except ValueError:  # expired meanwhile
                 pass
 
     def clear_username(self):
         if self.username_key:
-            cache.delete_many([self.username_key, f"{self.username_key}:start"])
+            _cache().delete_many([self.username_key, f"{self.username_key}:start"])

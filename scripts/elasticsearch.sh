@@ -5,6 +5,8 @@
 #   scripts/elasticsearch.sh start     # last stdout line: ELASTICSEARCH_URL=http://127.0.0.1:PORT
 #   scripts/elasticsearch.sh stop      # stops it by pid, waits for exit, deletes its data
 #   scripts/elasticsearch.sh status    # installed? running? (exit 0 running, 3 not running)
+#   scripts/elasticsearch.sh pause     # stops it by pid, keeps its data, config and port
+#   scripts/elasticsearch.sh resume    # starts it again after `pause`, with the same data
 #   scripts/elasticsearch.sh uninstall # deletes the cache
 #
 # Where it comes from: Elastic's official elasticsearch-8.12.2-linux-x86_64.tar.gz, split into
@@ -193,8 +195,7 @@ cmd_start() {
     [ -z "$pid" ] || cmd_stop
     installed || die "Elasticsearch $ES_VERSION is not installed in $CACHE: run scripts/elasticsearch.sh install (or make install)"
 
-    local t0 port url
-    t0=$(date +%s)
+    local port url
     rm -rf "$STATE"
     mkdir -p "$STATE"/{data,logs,tmp}
     cp -r "$CACHE/config" "$STATE/config"
@@ -228,6 +229,14 @@ EOF
             die "user $RUN_USER cannot use $STATE or $CACHE (under /root? set TMPDIR / KT_ES_HOME elsewhere)"
     fi
 
+    launch "$url"
+    echo "ELASTICSEARCH_URL=$url"
+}
+
+# launch URL: run the node configured in $STATE; wait until it is healthy.
+launch() {
+    local url="$1" t0
+    t0=$(date +%s)
     log "starting Elasticsearch $ES_VERSION on $url (heap $HEAP, data in $STATE)"
     # Clean environment: the bundled JDK (no JAVA_HOME / ES_JAVA_HOME), nothing of the caller's.
     if ! as_runner env -i PATH=/usr/bin:/bin HOME="$STATE" LANG=C.UTF-8 \
@@ -246,17 +255,11 @@ EOF
         die "Elasticsearch on $url is not healthy (cluster status not yellow/green within 60s)"
     fi
     log "started pid $(cat "$PIDFILE") on $url in $(($(date +%s) - t0))s: $(cat "$STATE/health.json" | head -c 200)"
-    echo "ELASTICSEARCH_URL=$url"
 }
 
-cmd_stop() {
-    local pid
-    pid="$(running_pid)"
-    if [ -z "$pid" ]; then
-        log "not running"
-        rm -rf "$STATE"
-        return 0
-    fi
+# halt: stop the node by pid (SIGTERM, SIGKILL after 30 s); its directory stays.
+halt() {
+    local pid="$1"
     kill -TERM "$pid" 2>/dev/null || true
     for _ in $(seq 1 300); do
         kill -0 "$pid" 2>/dev/null || break
@@ -273,6 +276,35 @@ cmd_stop() {
     if kill -0 "$pid" 2>/dev/null; then
         die "could not stop pid $pid"
     fi
+}
+
+cmd_pause() {
+    local pid
+    pid="$(running_pid)"
+    [ -n "$pid" ] || { log "not running"; return 0; }
+    halt "$pid"
+    log "paused: stopped pid $pid, data kept in $STATE"
+}
+
+cmd_resume() {
+    [ -f "$URLFILE" ] && [ -d "$STATE/data" ] || die "nothing paused in $STATE"
+    if [ -n "$(running_pid)" ]; then
+        log "already running (pid $(running_pid))"
+    else
+        launch "$(cat "$URLFILE")"
+    fi
+    echo "ELASTICSEARCH_URL=$(cat "$URLFILE")"
+}
+
+cmd_stop() {
+    local pid
+    pid="$(running_pid)"
+    if [ -z "$pid" ]; then
+        log "not running"
+        rm -rf "$STATE"
+        return 0
+    fi
+    halt "$pid"
     rm -rf "$STATE"
     log "stopped pid $pid"
 }
@@ -307,9 +339,11 @@ case "${1:-}" in
     start) cmd_start ;;
     stop) cmd_stop ;;
     status) cmd_status ;;
+    pause) cmd_pause ;;
+    resume) cmd_resume ;;
     uninstall) cmd_uninstall ;;
     *)
-        echo "usage: $0 install|start|stop|status|uninstall" >&2
+        echo "usage: $0 install|start|stop|status|pause|resume|uninstall" >&2
         exit 2
         ;;
 esac

@@ -3,6 +3,7 @@
 # step checks first and skips what is already in place, so a second run takes seconds.
 #
 #   Debian packages : chromium postgresql gettext curl libvoikko1 voikko-fi (Finnish analysis)
+#                     redis-server (the shared cache in `make topology`; run as our process)
 #   Python          : .venv (python3.11) with requirements.txt (what production runs) and
 #                     requirements-dev.txt (tests, benchmarks, the demo); stamp of both:
 #                     .venv/.requirements.sha256
@@ -17,7 +18,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 VENV="$ROOT/.venv"
-REQUIRED_APT=(chromium postgresql gettext curl libvoikko1 voikko-fi)
+REQUIRED_APT=(chromium postgresql gettext curl libvoikko1 voikko-fi redis-server)
 
 log() { printf '[install] %s\n' "$*" >&2; }
 now() { date +%s; }

@@ -4,6 +4,7 @@
 #   eval "$(scripts/postgres.sh start)"   # prints `export DATABASE_URL=...`
 #   scripts/postgres.sh stop              # stops it by pid and deletes its directory
 #   scripts/postgres.sh url               # prints DATABASE_URL of the running cluster
+#   scripts/postgres.sh restart           # stops and starts it again, same data and port
 #
 # Listens only on 127.0.0.1 (first free port from $PG_PORT, default 54329), trust auth,
 # runs as the `postgres` user (or `nobody`) when started by root, fsync off (tests only).
@@ -111,9 +112,20 @@ cmd_stop() {
     log "stopped pid $pid"
 }
 
+# A restart as an operator does one (or a failover looks to the app): every open connection
+# is cut, the data stays.
+cmd_restart() {
+    [ -n "$(running_pid)" ] || { log "ERROR: not running"; exit 1; }
+    as_owner "$(pg_bin)/pg_ctl" -D "$DATA" -l "$STATE/server.log" -m fast -w -t 60 restart >/dev/null ||
+        { tail -n 20 "$STATE/server.log" >&2; exit 1; }
+    head -n 1 "$DATA/postmaster.pid" >"$PIDFILE"
+    log "restarted: pid $(cat "$PIDFILE")"
+}
+
 case "${1:-}" in
     start) cmd_start ;;
+    restart) cmd_restart ;;
     stop) cmd_stop ;;
     url) [ -n "$(running_pid)" ] && cat "$URLFILE" || { log "not running"; exit 1; } ;;
-    *) echo "usage: $0 start|stop|url" >&2; exit 2 ;;
+    *) echo "usage: $0 start|stop|restart|url" >&2; exit 2 ;;
 esac

@@ -4,6 +4,9 @@
 #   2. pytest on SQLite, without browser (and postgres) tests
 #   3. pytest, whole suite incl. browser tests, on a throw-away PostgreSQL and a real
 #      Elasticsearch (scripts/elasticsearch.sh; ELASTICSEARCH_URL is set for this phase only)
+#   4. topology: two app servers sharing PostgreSQL, Redis and S3-compatible storage, with
+#      Elasticsearch, a mail server and the timers (scripts/topology.sh, `make topology`);
+#      KT_SKIP_TOPOLOGY=1 skips it while developing (the summary says so)
 # Every phase runs even if an earlier one failed; exit status is non-zero if any failed.
 # Extra arguments are passed to both pytest runs (e.g. scripts/test.sh -x -k hr).
 set -uo pipefail
@@ -130,6 +133,15 @@ if [ "$ES_STARTED" -eq 1 ]; then
     rc=$?
     [ "$rc" -ne 0 ] || ES_STARTED=0
     record "stop Elasticsearch" "$rc" "$(($(date +%s) - t0))"
+fi
+
+# ---------------------------------------------------------------- 4. topology
+if [ "${KT_SKIP_TOPOLOGY:-0}" = "1" ]; then
+    echo
+    echo "==> topology: SKIPPED (KT_SKIP_TOPOLOGY=1)"
+    SUMMARY+=("$(printf '%-46s %-30s %5ss' "topology (make topology)" "SKIPPED (KT_SKIP_TOPOLOGY=1)" 0)")
+else
+    run_step "topology (make topology)" bash "$ROOT/scripts/topology.sh"
 fi
 
 # ---------------------------------------------------------------- summary

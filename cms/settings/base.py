@@ -241,6 +241,8 @@ LANGUAGE_NAMES = {"fi": _("Finnish"), "sv": _("Swedish")}
 # Failed logins per username and per client address (members/throttle.py), in the cache.
 # Several server processes need a shared cache (CACHES) for the limit to hold across them.
 LOGIN_THROTTLE_ATTEMPTS = 5
+# The cache alias the counts live in; production's Redis falls back to the database (cms/cache.py).
+LOGIN_THROTTLE_CACHE = "default"
 LOGIN_THROTTLE_WINDOW = 15 * 60  # seconds
 # Behind a proxy that sets it, e.g. "HTTP_X_REAL_IP"; the last entry of a list is used.
 LOGIN_THROTTLE_CLIENT_ADDRESS_HEADER = os.environ.get(

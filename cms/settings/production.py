@@ -6,10 +6,14 @@ environment, and the site refuses to start without a secret key or a database.
     ELASTICSEARCH_URL                           search engine (base.py); unset: database search
     REDIS_URL (or CACHE_URL)                    shared cache; unset: a folder on this machine
     AWS_STORAGE_BUCKET_NAME (+ AWS_S3_*)        media on S3-compatible storage; unset: MEDIA_ROOT
+    EMAIL_HOST, EMAIL_PORT, MAIL_RETRY_SECONDS  the mail server; retries of the mail queue
 """
 
+import datetime
 import os
+import re
 import tempfile
+from urllib.parse import urlparse
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -26,6 +30,31 @@ def required(name):
 
 def env_list(name):
     return [item.strip() for item in os.environ.get(name, "").split(",") if item.strip()]
+
+
+def url_of(name, schemes):
+    """The environment's URL `name` (None when unset), refused unless it has one of `schemes`
+    and says where: a typo would otherwise show only on the first request that needs it."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return None
+    parsed = urlparse(value)
+    if parsed.scheme not in schemes or not (parsed.netloc or parsed.path):
+        raise ImproperlyConfigured(
+            f"{name} must be a {' or '.join(f'{scheme}://' for scheme in schemes)} URL, "
+            f"not {value!r}."
+        )
+    return value
+
+
+def s3_bucket_name(value):
+    """S3's rules for a bucket name: 3 to 63 lowercase letters, digits, dots and hyphens."""
+    if not re.fullmatch(r"[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]", value):
+        raise ImproperlyConfigured(
+            f"AWS_STORAGE_BUCKET_NAME must be 3-63 lowercase letters, digits, dots or hyphens, "
+            f"not {value!r}."
+        )
+    return value
 
 
 DEBUG = False
@@ -75,9 +104,10 @@ if AWS_STORAGE_BUCKET_NAME:
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
-            "bucket_name": AWS_STORAGE_BUCKET_NAME,
-            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "bucket_name": s3_bucket_name(AWS_STORAGE_BUCKET_NAME),
+            "endpoint_url": url_of("AWS_S3_ENDPOINT_URL", ("http", "https")),
             "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "addressing_style": os.environ.get("AWS_S3_ADDRESSING_STYLE") or None,
             "default_acl": "private",
             "querystring_auth": True,
             "file_overwrite": False,
@@ -85,13 +115,30 @@ if AWS_STORAGE_BUCKET_NAME:
     }
     # Credentials: AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY or the machine's role (boto3).
 
-# --- The cache (page cache, login throttle) must be shared by every gunicorn worker: Redis when
-# configured (and needed for more than one machine), otherwise a folder on this machine.
-REDIS_URL = os.environ.get("REDIS_URL") or os.environ.get("CACHE_URL", "")
+# --- The cache (page cache, content generation, login throttle, sessions) must be shared by
+# every gunicorn worker: Redis when configured (and needed for more than one machine),
+# otherwise a folder on this machine. On Redis a lost server costs speed, not answers
+# (cms/cache.py); the login throttle then counts in the database (`manage.py createcachetable`).
+REDIS_URL = url_of("REDIS_URL", ("redis", "rediss", "unix")) or url_of(
+    "CACHE_URL", ("redis", "rediss", "unix")
+)
 if REDIS_URL:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    REDIS_CACHE = {
+        "BACKEND": "cms.cache.ResilientRedisCache",
+        "LOCATION": REDIS_URL,
+        # A Redis that is gone is noticed at once, one that hangs within a second.
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        "RETRY_AFTER": float(os.environ.get("REDIS_RETRY_AFTER", "1")),
     }
+    CACHES = {
+        "default": REDIS_CACHE,
+        "throttle": {**REDIS_CACHE, "FALLBACK": "database"},
+        "database": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "kt_cache",
+        },
+    }
+    LOGIN_THROTTLE_CACHE = "throttle"
 else:
     CACHES = {
         "default": {
@@ -103,7 +150,7 @@ else:
         }
     }
 # Sessions read from that cache, written through to the database: a member's request does not
-# wait for a session query, and a cleared cache logs nobody out.
+# wait for a session query, and a cleared or lost cache logs nobody out.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # --- Logs to stdout; the process manager or the container platform collects them.
@@ -133,6 +180,9 @@ POST_OFFICE = {
             "EMAIL_DELIVERY_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
         )
     },
+    # A message the mail server refused is tried again after this long (24 times).
+    "RETRY_INTERVAL": datetime.timedelta(seconds=int(os.environ.get("MAIL_RETRY_SECONDS", "300"))),
 }
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")

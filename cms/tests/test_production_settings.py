@@ -50,7 +50,7 @@ def test_check_deploy_passes_without_any_warning():
 
 
 def test_check_deploy_passes_with_s3_and_redis_configured():
-    """Configured, not exercised: there is no S3 or Redis server here."""
+    """Configured here; exercised with real servers by `make topology` (tests/topology)."""
     env = {**REQUIRED, "AWS_STORAGE_BUCKET_NAME": "kt-media", "REDIS_URL": "redis://cache:6379/0"}
     result = manage("check", "--deploy", "--fail-level", "WARNING", **env)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -61,11 +61,7 @@ def test_check_deploy_passes_with_s3_and_redis_configured():
         **env,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == [
-        "S3Storage",
-        "django.core.cache.backends.redis.RedisCache",
-        "serve_view",
-    ]
+    assert result.stdout.split() == ["S3Storage", "cms.cache.ResilientRedisCache", "serve_view"]
 
 
 def test_https_cookies_hsts_proxy_whitenoise_and_persistent_connections():
@@ -109,3 +105,32 @@ def test_the_site_address_is_the_admins_and_the_apis():
 def test_refuses_an_empty_secret_key():
     result = manage("check", **{**REQUIRED, "SECRET_KEY": " "})
     assert result.returncode != 0 and "SECRET_KEY" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "name, value",
+    [
+        ("REDIS_URL", "cache.internal:6379"),
+        ("REDIS_URL", "http://cache.internal:6379/0"),
+        ("AWS_STORAGE_BUCKET_NAME", "km"),
+        ("AWS_STORAGE_BUCKET_NAME", "KT_Media"),
+        ("AWS_S3_ENDPOINT_URL", "minio.internal:9000"),
+    ],
+)
+def test_refuses_a_cache_or_storage_it_could_not_reach(name, value):
+    """A typo in where the cache or the media live stops the start, not the first request."""
+    env = {**REQUIRED, "AWS_STORAGE_BUCKET_NAME": "kt-media", name: value}
+    result = manage("check", **env)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr and name in result.stderr
+
+
+def test_the_login_throttle_falls_back_to_the_database_only_with_redis():
+    code = (
+        "from django.conf import settings; print(settings.LOGIN_THROTTLE_CACHE,"
+        " settings.CACHES[settings.LOGIN_THROTTLE_CACHE].get('FALLBACK'))"
+    )
+    with_redis = python(code, **REQUIRED, REDIS_URL="redis://cache.internal:6379/0")
+    assert with_redis.stdout.split() == ["throttle", "database"], with_redis.stderr
+    without = python(code, **REQUIRED)
+    assert without.stdout.split() == ["default", "None"], without.stderr
