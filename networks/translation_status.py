@@ -1,6 +1,9 @@
 """What translators should do next: pages with no Swedish version, and pages whose Finnish
 source changed after the Swedish translation was last brought up to date, grouped by body; and
-translations that use another term where the glossary (terminology) has one."""
+translations that use another term where the glossary (terminology) has one. Documents without
+a Swedish file are a list apart (`documents_to_translate`), after the pages: they are many and
+would bury them. `to_do` puts both together with the filters and totals the to-do list and the
+translator's dashboard panel show."""
 
 from django.conf import settings
 from wagtail.models import Locale, Page
@@ -57,8 +60,39 @@ def translation_status(target_language="sv"):
                 "term_problems": problems,
             }
         )
-    for document in Material.objects.filter(language="fi", file_sv="").select_related("body"):
-        body_title = document.body.title if document.body else ""
-        group = groups.setdefault(body_title, {"missing": [], "outdated": [], "terms": []})
-        group.setdefault("documents", []).append(document)
     return sorted(groups.items())
+
+
+def documents_to_translate():
+    """Finnish documents without a Swedish file, newest first."""
+    return (
+        Material.objects.filter(language="fi", file_sv="")
+        .select_related("body")
+        .order_by("-created_at")
+    )
+
+
+KINDS = ("missing", "outdated", "terms", "documents")
+
+
+def to_do(body="", kind="", target_language="sv"):
+    """The translators' to-do, filtered by body title and kind (one of KINDS), with the totals
+    of each kind before filtering by kind: {"groups", "documents", "totals", "bodies"}."""
+    groups = translation_status(target_language)
+    documents = documents_to_translate()
+    titles = {title for title, _states in groups}
+    titles |= set(documents.exclude(body=None).values_list("body__title", flat=True))
+    bodies = sorted(titles - {""})
+    if body:
+        groups = [(title, states) for title, states in groups if title == body]
+        documents = documents.filter(body__title=body)
+    totals = {state: sum(len(states[state]) for _t, states in groups) for state in KINDS[:3]}
+    totals["documents"] = documents.count()
+    if kind in KINDS:
+        groups = [
+            (title, {state: rows if state == kind else [] for state, rows in states.items()})
+            for title, states in groups
+        ]
+        groups = [(title, states) for title, states in groups if any(states.values())]
+        documents = documents if kind == "documents" else documents.none()
+    return {"groups": groups, "documents": documents, "totals": totals, "bodies": bodies}

@@ -16,7 +16,14 @@ from access.privacy import restrict_new_minutes
 from . import admin_buttons
 from .admin_views import people, translations
 from .approval import may_approve
-from .dashboard_panels import DraftsPanel, FilesAwaitingApprovalPanel, MeetingsWithoutAgendaPanel
+from .dashboard_panels import (
+    DraftsPanel,
+    FilesAwaitingApprovalPanel,
+    MeetingsWithoutAgendaPanel,
+    TranslationsToDoPanel,
+    is_translator,
+    one_panel_per_page,
+)
 from .models import MinutesPage
 from .viewsets import (
     MaterialViewSet,
@@ -94,9 +101,12 @@ def translation_status_menu_item():
 
 @hooks.register("construct_homepage_panels")
 def dashboard_panels(request, panels):
+    one_panel_per_page(panels)
     panels.extend([DraftsPanel(), MeetingsWithoutAgendaPanel()])
     if may_approve(request.user):
         panels.append(FilesAwaitingApprovalPanel())
+    if is_translator(request.user):
+        panels.append(TranslationsToDoPanel())
 
 
 # Buttons on Wagtail's own screens.

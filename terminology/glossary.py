@@ -196,3 +196,17 @@ def problems_by_object(language_code="sv"):
             problem.segment_id = segment_id
             problems.setdefault(sources[source_id].object_id, []).append(problem)
     return problems
+
+
+def untranslated_count(translation):
+    """How many of the segments a translator writes have no translation yet: a term check of a
+    text not yet written would only say "all well"."""
+    translated = set(
+        StringTranslation.objects.filter(
+            locale=translation.target_locale, context__object_id=translation.source.object_id
+        ).values_list("translation_of_id", "context_id")
+    )
+    return sum(
+        (segment.string_id, segment.context_id) not in translated
+        for segment in _prose(StringSegment.objects.filter(source=translation.source))
+    )

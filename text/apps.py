@@ -6,3 +6,8 @@ class TextConfig(AppConfig):
     name = "text"
     label = "text"
     verbose_name = _("Text analysis and extraction")
+
+    def ready(self):
+        from .slugs import connect
+
+        connect()

@@ -138,7 +138,13 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # A page or subtree submitted for translation becomes Swedish drafts, published once translated,
 # instead of live Swedish pages showing the Finnish text.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Addresses in plain ASCII (ä→a, ö→o, å→a) like the seeded pages': the slug field writes them so
+# as the title is typed, and text.slugs makes every saved page's new slug so on every path.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# Our catalogues (rewritten by makemessages), then our overrides of Wagtail's and
+# wagtail-localize's own catalogues (django and djangojs domains), which makemessages leaves
+# alone: both come before every app's catalogue (README, Translations).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_overrides"]
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True
 USE_TZ = True

@@ -13,18 +13,30 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 from wagtail_localize.models import Translation
 
-from ..translation_status import translation_status
+from ..translation_status import KINDS, to_do
 
 
 def translation_status_view(request):
-    """The translators' to-do list in the admin."""
-    return TemplateResponse(
-        request, "networks/admin/translation_status.html", {"groups": translation_status()}
-    )
+    """The translators' to-do list in the admin: pages first, by body, documents apart;
+    filtered by body and kind (`?body=…&kind=missing|outdated|terms|documents`)."""
+    body = request.GET.get("body", "")
+    kind = request.GET.get("kind", "")
+    context = to_do(body=body, kind=kind if kind in KINDS else "")
+    context.update(body=body, kind=kind, kinds=KIND_LABELS)
+    return TemplateResponse(request, "networks/admin/translation_status.html", context)
+
+
+KIND_LABELS = {
+    "missing": _lazy("No Swedish version"),
+    "outdated": _lazy("Outdated"),
+    "terms": _lazy("Uses another term than the glossary"),
+    "documents": _lazy("Document without a Swedish file"),
+}
 
 
 def translation_of(page):

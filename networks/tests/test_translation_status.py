@@ -6,7 +6,7 @@ import pytest
 from wagtail_localize.models import Translation, TranslationSource
 
 from networks.models import BodyPage
-from networks.translation_status import translation_status
+from networks.translation_status import documents_to_translate, to_do, translation_status
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +16,6 @@ def states():
         page["title"]: state
         for _body, group in translation_status()
         for state, pages in group.items()
-        if state != "documents"
         for page in pages
     }
 
@@ -49,9 +48,7 @@ def test_swedish_listing_marks_finnish_documents_and_serves_a_swedish_file(demo_
     bank = KnowledgeBankPage.objects.get(slug="kunskapsbanken-for-arbetarskydd")
     html = client.get(bank.url).content.decode()
     assert "Työväkivallan hallinta kunta-alan työpaikoilla" in html and "på finska" in html
-    assert any(
-        "Työväkivallan" in d.title for _b, g in translation_status() for d in g.get("documents", [])
-    )
+    assert any("Työväkivallan" in d.title for d in documents_to_translate())
 
     document = Material.objects.get(title="Työväkivallan hallinta kunta-alan työpaikoilla")
     document.title_sv = "Hantering av våld i arbetet"
@@ -63,3 +60,49 @@ def test_swedish_listing_marks_finnish_documents_and_serves_a_swedish_file(demo_
     assert not any(
         d.pk == document.pk for _b, g in translation_status() for d in g.get("documents", [])
     )
+
+
+def test_the_to_do_lists_pages_first_documents_apart_with_filters_and_totals(
+    demo_site, client, django_user_model
+):
+    work = to_do()
+    assert work["totals"]["missing"] == sum(len(s["missing"]) for _b, s in work["groups"])
+    assert work["totals"]["documents"] == documents_to_translate().count() > 0
+    client.force_login(django_user_model.objects.get(username="kaantaja"))
+    html = client.get("/admin/translation-status/").content.decode()
+    # Pages come first; documents after them, in a list of their own.
+    assert html.index('class="missing"') < html.index('class="document"')
+
+    only_outdated = client.get("/admin/translation-status/?kind=outdated").content.decode()
+    assert 'class="outdated"' in only_outdated
+    assert 'class="missing"' not in only_outdated and 'class="document"' not in only_outdated
+    hr = to_do(body="HR-verkosto")
+    assert {title for title, _s in hr["groups"]} <= {"HR-verkosto"}
+    assert all(d.body.title == "HR-verkosto" for d in hr["documents"])
+    assert client.get("/admin/translation-status/?kind=<script>&body=x").status_code == 200
+
+    # The translator's dashboard leads to the next jobs.
+    dashboard = client.get("/admin/").content.decode()
+    assert 'id="networks-translations-to-do' in dashboard
+    assert "/admin/localize/submit/page/" in dashboard or "/admin/localize/update/" in dashboard
+
+
+def test_a_page_shows_in_one_dashboard_panel(demo_site, client, django_user_model):
+    from networks.models import FolderPage
+
+    hr = BodyPage.objects.get(slug="hr-verkosto", locale__language_code="fi")
+    page = hr.add_child(instance=FolderPage(title="Yhden paneelin sivu"))
+    publisher = django_user_model.objects.get(username="julkaisija")
+    page.save_revision(user=publisher, log_action=True)
+    page.get_workflow().start(page, publisher)
+    client.force_login(publisher)
+    dashboard = client.get("/admin/").content.decode()
+    # In review and the publisher may review it: only in "Awaiting your review", not also in
+    # "Your pages in a workflow", "Your drafts" or "Your most recent edits".
+    starts = list(re.finditer(r'id="([\w-]+)-content" class="w-panel__content"', dashboard))
+    panels = [
+        (match.group(1), dashboard[match.end() : nxt.start() if nxt else len(dashboard)])
+        for match, nxt in zip(starts, [*starts[1:], None], strict=True)
+    ]
+    showing = [panel for panel, html in panels if "Yhden paneelin sivu" in html]
+    assert showing == ["awaiting-review"], showing
