@@ -11,6 +11,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from networks.addresses import absolute_url
 from networks.lookups import text_or_404
 
 from .feeds import meetings_calendar, news_feed
@@ -94,10 +95,8 @@ def member_home(request):
             "sections": list(networks.sections.values()),
             "memberships": networks.memberships,
             "previous_visit": previous_visit,
-            "calendar_url": request.build_absolute_uri(
-                reverse("members_meetings_ics", args=[token.token])
-            ),
-            "news_url": request.build_absolute_uri(reverse("members_news_rss", args=[token.token])),
+            "calendar_url": absolute_url(reverse("members_meetings_ics", args=[token.token])),
+            "news_url": absolute_url(reverse("members_news_rss", args=[token.token])),
             "token_created_at": token.created_at,
         },
     )
@@ -142,7 +141,7 @@ def news_rss(request, token):
     networks = MemberNetworks(feed_user(token))
     return private(
         HttpResponse(
-            news_feed(networks, request, request.build_absolute_uri()),
+            news_feed(networks, request, absolute_url(request.get_full_path())),
             content_type="application/rss+xml; charset=utf-8",
         )
     )

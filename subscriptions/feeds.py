@@ -17,6 +17,7 @@ from wagtail.models import Page, Site
 from access.readers import Reader
 from access.visibility import visible_documents, visible_pages
 from networks import feeds
+from networks.addresses import absolute_url
 from networks.lookups import text_or_404
 from networks.material_changes import last_changed_first
 from networks.models import BodyPage, Material, MeetingPage, MinutesPage
@@ -149,11 +150,11 @@ def body_news(request, path):
     ]
     content = feeds.rss_feed(
         _("%(body)s: meetings, minutes and materials") % {"body": body.title},
-        feeds.absolute(request, body.get_url(request)),
+        absolute_url(body.get_url(request)),
         _("The latest meetings, minutes and materials of %(body)s.") % {"body": body.title},
         items,
         request,
-        request.build_absolute_uri(),
+        absolute_url(request.get_full_path()),
     )
     return public(HttpResponse(content), "application/rss+xml; charset=utf-8")
 
