@@ -1,6 +1,5 @@
 """Included inside the site's i18n_patterns: Finnish paths, translated for Swedish."""
 
-from django.contrib.auth import views as auth_views
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
@@ -9,7 +8,7 @@ from . import views
 # URL paths: keep the slashes and the parts in <angle brackets> as they are.
 urlpatterns = [
     path(_("kirjaudu/"), views.LoginView.as_view(), name="login"),
-    path(_("kirjaudu-ulos/"), auth_views.LogoutView.as_view(), name="logout"),
+    path(_("kirjaudu-ulos/"), views.LogoutView.as_view(), name="logout"),
     path(_("salasana/unohtunut/"), views.PasswordResetView.as_view(), name="password_reset"),
     path(
         _("salasana/unohtunut/lahetetty/"),

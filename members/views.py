@@ -32,6 +32,12 @@ class LoginView(auth_views.LoginView):
         return response
 
 
+class LogoutView(auth_views.LogoutView):
+    def get_default_redirect_url(self):
+        """The home page in the language the member was using (`/` or `/sv/`)."""
+        return reverse("wagtail_serve", args=[""])
+
+
 def reset_link_hours():
     return max(1, settings.PASSWORD_RESET_TIMEOUT // 3600)
 
@@ -94,6 +100,7 @@ def member_home(request):
             "networks": networks,
             "sections": list(networks.sections.values()),
             "memberships": networks.memberships,
+            "signed_up_meetings": networks.signed_up_meetings(),
             "previous_visit": previous_visit,
             "calendar_url": absolute_url(reverse("members_meetings_ics", args=[token.token])),
             "news_url": absolute_url(reverse("members_news_rss", args=[token.token])),
