@@ -37,6 +37,7 @@ urlpatterns = [
         views.renew_feed_token,
         name="members_renew_feed_token",
     ),
+    path(_("omat-verkostot/eroa/<int:body_id>/"), views.leave_body, name="members_leave"),
     path(_("syote/<str:token>/kokoukset.ics"), views.meetings_ics, name="members_meetings_ics"),
     path(_("syote/<str:token>/uutiset.xml"), views.news_rss, name="members_news_rss"),
 ]
