@@ -4,17 +4,29 @@ answering any input with results or a 400 that says what is wrong, never a serve
 - `search` takes any text: its words are searched; quotes, operators and NUL bytes, which the
   database's full-text syntax or PostgreSQL would refuse, are not passed on.
 - `offset` past any possible result is a 400, like a negative one (the database would refuse
-  a number that large), and so is a NUL byte in any parameter (PostgreSQL refuses it)."""
+  a number that large), and so is a NUL byte in any parameter (PostgreSQL refuses it).
+
+A page's `html_url` (its own and its parent's) is on the site's public address (`SITE_URL`),
+like `detail_url` and `download_url` (`WAGTAILAPI_BASE_URL`, set from it), not on the host
+the Site record happens to hold."""
 
 import re
 
+from django.urls import NoReverseMatch
 from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.serializers import (
+    PageHtmlUrlField,
+    PageParentField,
+    PageSerializer,
+    get_serializer_class,
+)
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from networks.addresses import absolute_url
 from networks.lookups import storable
 
 # More than any site holds, and within every database's integer range.
@@ -47,6 +59,34 @@ def check_values(request):
         raise BadRequestError(f"offset cannot be higher than {MAX_OFFSET}")
 
 
+class PublicHtmlUrlField(PageHtmlUrlField):
+    def to_representation(self, page):
+        try:
+            return absolute_url(page.get_url())
+        except NoReverseMatch:
+            return None
+
+
+class PublicParentField(PageParentField):
+    def to_representation(self, value):
+        serializer_class = get_serializer_class(
+            value.__class__,
+            ["id", "type", "detail_url", "html_url", "title"],
+            meta_fields=["type", "detail_url", "html_url"],
+            base=PublicPageSerializer,
+        )
+        return serializer_class(context=self.context).to_representation(value)
+
+
+class PublicPageSerializer(PageSerializer):
+    html_url = PublicHtmlUrlField(read_only=True)
+    parent = PublicParentField(read_only=True)
+
+
+class PublicPagesAPIViewSet(PagesAPIViewSet):
+    base_serializer_class = PublicPageSerializer
+
+
 def answering_any_input(viewset):
     """The viewset with the word-only search and its parameters checked before any is used."""
 
@@ -63,6 +103,6 @@ def answering_any_input(viewset):
 
 
 api_router = WagtailAPIRouter("wagtailapi")
-api_router.register_endpoint("pages", answering_any_input(PagesAPIViewSet))
+api_router.register_endpoint("pages", answering_any_input(PublicPagesAPIViewSet))
 api_router.register_endpoint("documents", answering_any_input(DocumentsAPIViewSet))
 api_router.register_endpoint("images", answering_any_input(ImagesAPIViewSet))

@@ -18,6 +18,7 @@ from pagecache import views as pagecache_views
 from search import views as search_views
 
 from .api import api_router
+from .sitemap import BilingualSitemap, robots_txt
 
 # wagtail-localize's views that can make a page live ask `access.publishing` first: these take
 # their addresses before wagtail-localize's own (same names, so its links lead here).
@@ -44,7 +45,8 @@ urlpatterns = [
     path("documents/<int:document_id>/<str:document_filename>", serve_material),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": BilingualSitemap}}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
 ]
 

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from networks import feeds
+from networks.addresses import absolute_url
 
 RSS_MINUTES = 20
 RSS_MATERIALS = 30
@@ -34,7 +35,7 @@ def news_feed(networks, request, feed_url):
             items.append(feeds.material_item(material, section.body, request))
     return feeds.rss_feed(
         _("My networks: minutes and materials"),
-        feeds.absolute(request, reverse("members_home")),
+        absolute_url(reverse("members_home")),
         _("The latest minutes and materials of the networks you belong to."),
         items,
         request,

@@ -8,6 +8,8 @@ The number of queries does not depend on how many bodies or meetings there are.
 
 import datetime
 from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
 
 from django.db.models import F, Prefetch, Q
 from django.utils import timezone, translation
@@ -40,6 +42,7 @@ class BodySection:
     latest_minutes: MinutesPage | None = None
     latest_minutes_meeting: MeetingPage | None = None
     new_materials: list = field(default_factory=list)
+    part_of: BodyPage | None = None
 
 
 class MemberNetworks:
@@ -57,7 +60,10 @@ class MemberNetworks:
         # Current terms first, then the most recently ended.
         self.memberships.sort(key=lambda m: m.end_date or datetime.date.max, reverse=True)
         self.memberships.sort(key=lambda m: not m.current)
-        self.keys = {m.body.translation_key for m in self.memberships if m.current}
+        self._visible = visible_pages(self.viewer).values("pk")
+        self.keys = self._with_sub_bodies(
+            {m.body.translation_key for m in self.memberships if m.current}
+        )
         # Each membership's body in the active language, ended terms included.
         titled = one_per_translation(
             BodyPage.objects.live()
@@ -68,7 +74,6 @@ class MemberNetworks:
         titled = {body.translation_key: body for body in titled}
         for membership in self.memberships:
             membership.body_display = titled.get(membership.body.translation_key, membership.body)
-        self._visible = visible_pages(self.viewer).values("pk")
         # Every language's page of each body: meetings may be translated or not.
         self.all_bodies = list(
             BodyPage.objects.filter(translation_key__in=self.keys, pk__in=self._visible)
@@ -77,14 +82,44 @@ class MemberNetworks:
         )
         self._body_by_path = {body.path: body for body in self.all_bodies}
         self.sections = {}
-        for body in sorted(one_per_translation(self.all_bodies, self.language), key=_title):
+        for body in _parents_first(one_per_translation(self.all_bodies, self.language)):
             self.sections[body.translation_key] = BodySection(body=body)
+            parent = self._body_by_path.get(parent_path(body))
+            if parent is not None and parent.translation_key in self.sections:
+                self.sections[body.translation_key].part_of = self.sections[
+                    parent.translation_key
+                ].body
         for membership in self.memberships:
             section = self.sections.get(membership.body.translation_key)
             if membership.current and section is not None:
                 section.memberships.append(membership)
         self._load_meetings()
         self._load_minutes()
+
+    def _with_sub_bodies(self, keys):
+        """The member's bodies and every body under them (an advisory board, a working group):
+        a network's members follow what its sub-bodies do, as far as they may see it."""
+        bodies = BodyPage.objects.filter(translation_key__in=keys, pk__in=self._visible)
+        below = reduce(
+            or_,
+            (Q(path__startswith=body.path, depth__gt=body.depth) for body in bodies),
+            Q(pk__in=[]),
+        )
+        sub_bodies = BodyPage.objects.filter(below, pk__in=self._visible)
+        return keys | set(sub_bodies.values_list("translation_key", flat=True))
+
+    def signed_up_meetings(self):
+        """The planned meetings the member has signed up for, soonest first, in the active
+        language where translated; only those the member may still see."""
+        registered = MeetingPage.objects.filter(
+            registrations__user=self.user, status=MeetingStatus.PLANNED
+        ).values("translation_key")
+        meetings = MeetingPage.objects.filter(
+            translation_key__in=registered, pk__in=self._visible
+        ).select_related("locale")
+        today = timezone.localdate()
+        upcoming = [m for m in one_per_translation(meetings, self.language) if m.ends_on >= today]
+        return sorted(upcoming, key=_meeting_order)
 
     @property
     def bodies(self):
@@ -184,6 +219,28 @@ class MemberNetworks:
 
 def _title(page):
     return page.title.casefold()
+
+
+def _parents_first(bodies):
+    """By title, each body's sub-bodies right after it (by title too)."""
+    by_path = sorted(bodies, key=_title)
+    paths = {body.path for body in by_path}
+    top = [
+        body
+        for body in by_path
+        if not any(body.path.startswith(p) and body.path != p for p in paths)
+    ]
+    ordered = []
+
+    def add(body):
+        ordered.append(body)
+        for other in by_path:
+            if parent_path(other) == body.path:
+                add(other)
+
+    for body in top:
+        add(body)
+    return ordered
 
 
 def _meeting_order(meeting):

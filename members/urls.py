@@ -1,6 +1,5 @@
 """Included inside the site's i18n_patterns: Finnish paths, translated for Swedish."""
 
-from django.contrib.auth import views as auth_views
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
@@ -9,7 +8,7 @@ from . import views
 # URL paths: keep the slashes and the parts in <angle brackets> as they are.
 urlpatterns = [
     path(_("kirjaudu/"), views.LoginView.as_view(), name="login"),
-    path(_("kirjaudu-ulos/"), auth_views.LogoutView.as_view(), name="logout"),
+    path(_("kirjaudu-ulos/"), views.LogoutView.as_view(), name="logout"),
     path(_("salasana/unohtunut/"), views.PasswordResetView.as_view(), name="password_reset"),
     path(
         _("salasana/unohtunut/lahetetty/"),
@@ -38,6 +37,7 @@ urlpatterns = [
         views.renew_feed_token,
         name="members_renew_feed_token",
     ),
+    path(_("omat-verkostot/eroa/<int:body_id>/"), views.leave_body, name="members_leave"),
     path(_("syote/<str:token>/kokoukset.ics"), views.meetings_ics, name="members_meetings_ics"),
     path(_("syote/<str:token>/uutiset.xml"), views.news_rss, name="members_news_rss"),
 ]

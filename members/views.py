@@ -1,17 +1,23 @@
 """Login with limits, password reset and change, the member's own page and private feeds."""
 
+import datetime
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from networks.lookups import text_or_404
+from access.visibility import visible_pages
+from networks.addresses import absolute_url
+from networks.lookups import existing_id_or_404, text_or_404
+from networks.models import BodyPage, Membership
 
 from .feeds import meetings_calendar, news_feed
 from .forms import ThrottledAuthenticationForm
@@ -29,6 +35,12 @@ class LoginView(auth_views.LoginView):
         if form.throttled:
             response.status_code = 429
         return response
+
+
+class LogoutView(auth_views.LogoutView):
+    def get_default_redirect_url(self):
+        """The home page in the language the member was using (`/` or `/sv/`)."""
+        return reverse("wagtail_serve", args=[""])
 
 
 def reset_link_hours():
@@ -86,6 +98,7 @@ def member_home(request):
     previous_visit = MemberVisit.record(request.user)
     networks.materials_changed_since(previous_visit)
     token = FeedToken.for_user(request.user)
+    calendar_url = absolute_url(reverse("members_meetings_ics", args=[token.token]))
     return render(
         request,
         "members/home.html",
@@ -93,11 +106,12 @@ def member_home(request):
             "networks": networks,
             "sections": list(networks.sections.values()),
             "memberships": networks.memberships,
+            "signed_up_meetings": networks.signed_up_meetings(),
             "previous_visit": previous_visit,
-            "calendar_url": request.build_absolute_uri(
-                reverse("members_meetings_ics", args=[token.token])
-            ),
-            "news_url": request.build_absolute_uri(reverse("members_news_rss", args=[token.token])),
+            "calendar_url": calendar_url,
+            # Calendar programs subscribe (and keep the calendar up to date) from webcal://.
+            "webcal_url": "webcal://" + calendar_url.split("://", 1)[1],
+            "news_url": absolute_url(reverse("members_news_rss", args=[token.token])),
             "token_created_at": token.created_at,
         },
     )
@@ -142,7 +156,32 @@ def news_rss(request, token):
     networks = MemberNetworks(feed_user(token))
     return private(
         HttpResponse(
-            news_feed(networks, request, request.build_absolute_uri()),
+            news_feed(networks, request, absolute_url(request.get_full_path())),
             content_type="application/rss+xml; charset=utf-8",
         )
     )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def leave_body(request, body_id):
+    """Leave a body: the member's current terms end yesterday, so their access to its
+    members-only material ends at once (`networks.signals` takes the group away). Asked on a
+    page of its own first: a member cannot undo it, only the contact person can."""
+    body = get_object_or_404(
+        visible_pages(request, BodyPage.objects.all()), pk=existing_id_or_404(body_id)
+    )
+    terms = Membership.objects.current().filter(
+        person__user=request.user, body__translation_key=body.translation_key
+    )
+    if not terms.exists():
+        messages.info(request, _("You are not a member of %(body)s.") % {"body": body.title})
+        return redirect(body.url)
+    if request.method == "POST":
+        yesterday = timezone.localdate() - datetime.timedelta(days=1)
+        for term in terms:
+            term.end_date = yesterday
+            term.save()
+        messages.success(request, _("You have left %(body)s.") % {"body": body.title})
+        return redirect("members_home")
+    return render(request, "members/leave.html", {"body": body})

@@ -20,6 +20,7 @@ from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
+from .addresses import absolute_url, site_host
 from .models.choices import DatePrecision, MeetingFormat, MeetingStatus
 
 RSS_ITEMS = 40
@@ -31,10 +32,6 @@ ICAL_STATUS = {
     MeetingStatus.POSTPONED: "CANCELLED",
     MeetingStatus.HELD: "CONFIRMED",
 }
-
-
-def absolute(request, url):
-    return request.build_absolute_uri(url)
 
 
 def in_calendar(meeting):
@@ -80,7 +77,7 @@ def meeting_event(meeting, body, request, tz, host):
         event.add("status", "CONFIRMED" if precise else "TENTATIVE")
     else:
         event.add("status", ICAL_STATUS[meeting.status])
-    url = absolute(request, meeting.get_url(request))
+    url = absolute_url(meeting.get_url(request))
     event.add("url", url)
     event.add("description", meeting_description(meeting, url))
     return event
@@ -115,7 +112,7 @@ def meetings_calendar(name, meetings, request):
     calendar.add("x-wr-calname", name)
     tz = ZoneInfo(settings.TIME_ZONE)
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
-    host = request.get_host().split(":")[0] or "localhost"
+    host = site_host()
     for meeting, body in meetings:
         if in_calendar(meeting):
             calendar.add_component(meeting_event(meeting, body, request, tz, host))
@@ -130,8 +127,8 @@ def _prefixed(body, title):
 def meeting_item(meeting, body, request):
     return {
         "title": _prefixed(body, f"{meeting.title} ({meeting.date_display})"),
-        "link": absolute(request, meeting.get_url(request)),
-        "description": meeting_description(meeting, absolute(request, meeting.get_url(request))),
+        "link": absolute_url(meeting.get_url(request)),
+        "description": meeting_description(meeting, absolute_url(meeting.get_url(request))),
         "pubdate": meeting.first_published_at or meeting.latest_revision_created_at,
         "updateddate": meeting.last_published_at,
         "unique_id": f"meeting-{meeting.translation_key}",
@@ -143,7 +140,7 @@ def meeting_item(meeting, body, request):
 def minutes_item(minutes, meeting, body, request):
     return {
         "title": _prefixed(body, f"{minutes.title} – {meeting.title}"),
-        "link": absolute(request, minutes.get_url(request)),
+        "link": absolute_url(minutes.get_url(request)),
         "description": _("Minutes of the meeting on %(date)s.") % {"date": meeting.date_display},
         "pubdate": minutes.first_published_at or minutes.latest_revision_created_at,
         "updateddate": minutes.last_published_at,
@@ -158,7 +155,7 @@ def material_item(material, body, request):
     changed = material.changed_at
     return {
         "title": _prefixed(body, material.display_title),
-        "link": absolute(request, material.url),
+        "link": absolute_url(material.url),
         "description": material.display_description,
         "pubdate": changed,
         "unique_id": f"material-{material.pk}-{changed:%Y%m%d%H%M%S}",

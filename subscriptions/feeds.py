@@ -17,7 +17,8 @@ from wagtail.models import Page, Site
 from access.readers import Reader
 from access.visibility import visible_documents, visible_pages
 from networks import feeds
-from networks.lookups import text_or_404
+from networks.addresses import absolute_url
+from networks.lookups import existing_id_or_404, text_or_404
 from networks.material_changes import last_changed_first
 from networks.models import BodyPage, Material, MeetingPage, MinutesPage
 from networks.translations import one_per_translation
@@ -149,11 +150,11 @@ def body_news(request, path):
     ]
     content = feeds.rss_feed(
         _("%(body)s: meetings, minutes and materials") % {"body": body.title},
-        feeds.absolute(request, body.get_url(request)),
+        absolute_url(body.get_url(request)),
         _("The latest meetings, minutes and materials of %(body)s.") % {"body": body.title},
         items,
         request,
-        request.build_absolute_uri(),
+        absolute_url(request.get_full_path()),
     )
     return public(HttpResponse(content), "application/rss+xml; charset=utf-8")
 
@@ -174,3 +175,24 @@ def all_meetings_calendar(request):
         _("Meetings of KT's work-life networks"), with_bodies(meetings, get_language()), request
     )
     return public(HttpResponse(content), "text/calendar; charset=utf-8")
+
+
+@require_safe
+def meeting_calendar(request, meeting_id):
+    """One meeting as an iCalendar file, for "Add to calendar": the meeting must be one the
+    asker may see (a members-only meeting only for its members, and then not kept by shared
+    caches), and known at least to the month."""
+    meetings = visible_pages(request, MeetingPage.objects.all())
+    meeting = meetings.filter(pk=existing_id_or_404(meeting_id)).first()
+    if meeting is None or not feeds.in_calendar(meeting):
+        raise Http404
+    content = feeds.meetings_calendar(
+        meeting.title, [(meeting, meeting.get_parent().specific)], request
+    )
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{meeting.slug}.ics"'
+    if meeting.get_view_restrictions().exists() or request.user.is_authenticated:
+        patch_cache_control(response, private=True, no_cache=True)
+    else:
+        patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
+    return response

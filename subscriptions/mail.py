@@ -1,19 +1,10 @@
 """Every message we send names its unsubscribe link in the text and in the List-Unsubscribe
 header (RFC 8058 one-click), in the recipient's language."""
 
-from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Site
-
-
-def site_url(path):
-    """An absolute address for a link in a message sent outside a request."""
-    site = Site.objects.filter(is_default_site=True).first()
-    root = site.root_url if site else settings.WAGTAILADMIN_BASE_URL
-    return root.rstrip("/") + path
 
 
 def localized_reverse(language, name, *args):

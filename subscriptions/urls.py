@@ -9,6 +9,11 @@ from . import feeds, views
 urlpatterns = [
     path(_("syotteet/kokoukset.ics"), feeds.all_meetings_calendar, name="meetings_calendar"),
     path(
+        _("syotteet/kokous/<int:meeting_id>/kokous.ics"),
+        feeds.meeting_calendar,
+        name="meeting_calendar",
+    ),
+    path(
         _("syotteet/<path:path>/kokoukset.ics"),
         feeds.body_calendar,
         name="body_meetings_calendar",

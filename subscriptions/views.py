@@ -23,6 +23,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from access.readers import Reader
 from access.visibility import visible_pages
+from networks.addresses import absolute_url
 from networks.lookups import existing_id_or_404
 from networks.models import BodyPage, Membership, NewsletterPage
 from networks.translations import one_per_translation
@@ -51,7 +52,7 @@ def newsletter_for(request, newsletter_id):
 
 def subscription_message(request, subscription, template, context):
     language = subscription.language
-    unsubscribe = request.build_absolute_uri(
+    unsubscribe = absolute_url(
         localized_reverse(
             language, "newsletter_unsubscribe", tokens.unsubscribe_token(subscription)
         )
@@ -74,7 +75,7 @@ def send_confirmation(request, subscription):
     if subscription.is_confirmed:
         message = subscription_message(request, subscription, "already_subscribed", {})
     else:
-        confirm = request.build_absolute_uri(
+        confirm = absolute_url(
             localized_reverse(
                 subscription.language, "newsletter_confirm", tokens.confirm_token(subscription)
             )

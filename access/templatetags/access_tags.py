@@ -4,6 +4,8 @@ from django import template
 from wagtail.models import Page
 
 from ..publishing import may_publish
+from ..readers import Reader
+from ..visibility import refused_page_paths
 
 register = template.Library()
 
@@ -26,3 +28,12 @@ def editor_props(props, instance, user):
 @register.simple_tag
 def may_publish_page(instance, user):
     return isinstance(instance, Page) and may_publish(user, instance)
+
+
+@register.filter
+def members_only(page):
+    """Whether a visitor could not open the page (a restriction on it or above it): shown with
+    a lock to those who can, so members see what is theirs alone."""
+    if not isinstance(page, Page) or not page.path:
+        return False
+    return any(page.path.startswith(path) for path in refused_page_paths(Reader.visitor()))

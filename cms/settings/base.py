@@ -156,8 +156,11 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "/"
-LOGOUT_REDIRECT_URL = "/"
+# A URL name, resolved in the language of the request: a member lands on their own page (or on
+# `next`) in the language they logged in with. Logging out lands on that language's home page
+# (members.views.LogoutView).
+LOGIN_REDIRECT_URL = "members_home"
+LOGOUT_REDIRECT_URL = None
 
 WAGTAIL_SITE_NAME = "Tärkeissä töissä"
 

@@ -120,3 +120,38 @@ def test_a_page_behind_a_password_asks_for_it_in_the_sites_layout(
     html = client.get(page.url).content.decode()
     assert f"<h1>{heading}</h1>" in html
     assert 'type="password"' in html and '<nav class="main-nav"' in html
+
+
+def test_swedish_member_lands_on_swedish_member_home_and_stays_in_swedish(
+    demo_site, client, settings, hr
+):
+    """The advisory board under the member's network, and the meeting they signed up for, are
+    on their own page; logging out keeps the language."""
+    from networks.models.choices import AttendanceMode
+
+    from .helpers import add_meeting, in_a_month
+
+    meeting = add_meeting(hr, "HR-verkoston joulukokous", in_a_month())
+    response = log_in(client, settings, "sv")
+    assert response.status_code == 302
+    assert response["Location"] == "/sv/mina-natverk/"
+    client.post(meeting.registration_url, {"attendance": AttendanceMode.IN_PERSON})
+
+    html = client.get("/sv/mina-natverk/").content.decode()
+    assert '<html lang="sv">' in html
+    signed_up = html[html.index('id="signed-up-heading"') : html.index("</section>")]
+    assert "HR-verkoston joulukokous" in signed_up
+    board = html[html.index(">HR-nätverkets expertråd</a></h2>") :]
+    assert "Protokoll: expertrådet december 2020" in board[: board.index("</section>")]
+
+    response = client.post("/sv/logga-ut/")
+    assert response["Location"] == "/sv/"
+    assert '<html lang="sv">' in client.get(response["Location"]).content.decode()
+
+
+def test_login_goes_to_next_when_given(demo_site, client, settings):
+    response = client.post(
+        "/kirjaudu/",
+        {"username": "jasen-hr", "password": settings.DEMO_PASSWORD, "next": "/verkostot/"},
+    )
+    assert response["Location"] == "/verkostot/"

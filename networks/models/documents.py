@@ -224,6 +224,16 @@ class Material(NormalisedSearchMixin, AbstractDocument):
         return self.title_sv if self.title_sv and get_language() == "sv" else self.title
 
     @property
+    def display_title_language(self):
+        """The language `display_title` is written in: for `lang` where it differs from the
+        page's (a Finnish title in a Swedish listing is read with Finnish pronunciation)."""
+        return "sv" if self.title_sv and get_language() == "sv" else self.language
+
+    @property
+    def display_description_language(self):
+        return "sv" if self.description_sv and get_language() == "sv" else self.language
+
+    @property
     def display_description(self):
         if self.description_sv and get_language() == "sv":
             return self.description_sv

@@ -42,9 +42,11 @@ def body_feeds(context, page):
     return {"feeds": feed_urls(page, context.get("request"))}
 
 
-@register.inclusion_tag("subscriptions/includes/alert_switch.html", takes_context=True)
-def alert_switch(context, page):
-    """The alert switch, for the body's current members: personal, outside any shared part."""
+@register.inclusion_tag("subscriptions/includes/membership_status.html", takes_context=True)
+def membership_status(context, page):
+    """A current member reads "You are a member", with the alert switch and a way to leave;
+    anyone else, where the body takes members, "Ask to join". Personal: outside any shared
+    part of the page."""
     request = context.get("request")
     user = getattr(request, "user", None)
     membership = alert_on = False

@@ -11,8 +11,10 @@ from cms.settings.test import *  # noqa: F403
 
 DEBUG = False
 MEDIA_ROOT = os.environ["KT_BROWSER_MEDIA_ROOT"]
-WAGTAILADMIN_BASE_URL = os.environ.get("KT_BROWSER_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+# The server's own address is the site's public address: canonical and hreflang links, the
+# sitemap and the API point where the browser and the independent checkers can follow them.
+SITE_URL = os.environ.get("KT_BROWSER_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = SITE_URL
 # The real site, page cache included.
 PAGE_CACHE_ENABLED = True
 
