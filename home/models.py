@@ -43,9 +43,7 @@ class HomePage(NormalisedSearchMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         # Built only when the page's shared part is (reader_cache): usually it is stored.
-        context["sections"] = SimpleLazyObject(
-            lambda: reader_home.sections(request, self)
-        )
+        context["sections"] = SimpleLazyObject(lambda: reader_home.sections(request, self))
         context["upcoming_meetings"] = SimpleLazyObject(
             lambda: reader_home.upcoming_meetings(request, self)
         )

@@ -6,7 +6,9 @@
 #   Python          : .venv (python3.11) with requirements.txt (what production runs) and
 #                     requirements-dev.txt (tests, benchmarks, the demo); stamp of both:
 #                     .venv/.requirements.sha256
-#   npm             : node_modules from package-lock.json (stamp: node_modules/.kt-lock.sha256)
+#   npm             : node_modules from package-lock.json (stamp: node_modules/.kt-lock.sha256):
+#                     axe-core, sass, suomifi-design-tokens, @fontsource/source-sans-3;
+#                     then scripts/build_css.sh builds static/css/site.css and copies the font
 #   Elasticsearch   : 8.12.2 from the npm registry, SHA-256 checked, cached outside the work tree
 #                     (scripts/elasticsearch.sh install; marker: <cache>/.kt-installed)
 #
@@ -90,6 +92,11 @@ else
 fi
 [ -f node_modules/axe-core/axe.min.js ] || { log "ERROR: axe-core missing"; exit 1; }
 done_step "npm packages"
+
+# ---------------------------------------------------------------- stylesheet and font
+begin "Stylesheet (Sass with the Suomi.fi tokens) and font"
+bash "$ROOT/scripts/build_css.sh"
+done_step "stylesheet"
 
 # ---------------------------------------------------------------- Elasticsearch (tests)
 begin "Elasticsearch server for tests"

@@ -47,9 +47,8 @@ def hyphenate_word(word, language):
         # Voikko's pattern has "-" before each letter where the word may be split ("=" where a
         # hyphen would replace a character: not used, so the letters never change).
         pattern = voikko.getHyphenationPattern(word)
-        return "".join(
-            (SOFT_HYPHEN if mark == "-" else "") + letter for letter, mark in zip(word, pattern)
-        )
+        marks = zip(word, pattern, strict=False)
+        return "".join((SOFT_HYPHEN if mark == "-" else "") + letter for letter, mark in marks)
     dictionary = _pyphen(language)
     return dictionary.inserted(word, hyphen=SOFT_HYPHEN) if dictionary else word
 
