@@ -64,10 +64,8 @@ class BaseFolderPage(NormalisedSearchMixin, Page):
     @staticmethod
     def topic_choices(materials):
         """The topics of these materials, each with `listed`: how many of them have it."""
-        return (
-            Topic.objects.filter(material__in=materials)
-            .annotate(listed=Count("material", distinct=True))
-            .order_by("name")
+        return Topic.objects.filter(material__in=materials).annotate(
+            listed=Count("material", distinct=True)
         )
 
     def get_context(self, request, *args, **kwargs):
