@@ -9,10 +9,11 @@ MANAGE := $(PY) manage.py
 # Keep Django's i18n commands out of third-party code (they walk the whole tree).
 I18N_IGNORE := --ignore=.venv --ignore=node_modules --ignore=static_collected --ignore=test-output
 
-.PHONY: help install demo test topology lint format messages compilemessages elasticsearch elasticsearch-stop
+.PHONY: help install css demo test topology lint format messages compilemessages elasticsearch elasticsearch-stop
 
 help:
 	@echo "make install          install Debian packages, .venv, node_modules, Elasticsearch (idempotent)"
+	@echo "make css              build static/css/site.css (Sass, Suomi.fi tokens) and copy the font"
 	@echo "make demo             migrate, load the demo site and run it on http://127.0.0.1:8000/"
 	@echo "make test             lint + tests on SQLite, then all tests incl. browser on PostgreSQL + Elasticsearch,"
 	@echo "                      then make topology (KT_SKIP_TOPOLOGY=1 skips it while developing)"
@@ -26,6 +27,9 @@ help:
 
 install:
 	bash scripts/install.sh
+
+css: install
+	bash scripts/build_css.sh
 
 demo: install
 	DJANGO_SETTINGS_MODULE=cms.settings.dev $(MANAGE) migrate --noinput

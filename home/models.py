@@ -39,23 +39,17 @@ class HomePage(NormalisedSearchMixin, Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from access.visibility import visible_pages
-        from networks.models import MeetingPage
-        from networks.models.choices import MeetingStatus
-        from networks.models.listings import ancestor_value
+        from home import reader_home
 
         context = super().get_context(request, *args, **kwargs)
         # Built only when the page's shared part is (reader_cache): usually it is stored.
-        context["sections"] = SimpleLazyObject(
-            lambda: visible_pages(request, self.get_children()).in_menu().specific()
-        )
+        context["sections"] = SimpleLazyObject(lambda: reader_home.sections(request, self))
         context["upcoming_meetings"] = SimpleLazyObject(
-            lambda: (
-                visible_pages(request, MeetingPage.objects.descendant_of(self))
-                .filter(status=MeetingStatus.PLANNED)
-                .annotate(body_title=ancestor_value(1, "title"))
-                .order_by("date")[:5]
-            )
+            lambda: reader_home.upcoming_meetings(request, self)
+        )
+        context["whats_new"] = SimpleLazyObject(lambda: reader_home.whats_new(request))
+        context["bodies_by_kind"] = SimpleLazyObject(
+            lambda: reader_home.bodies_by_kind(request, self)
         )
         return context
 

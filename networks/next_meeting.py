@@ -71,6 +71,15 @@ def _free_slug(parent, slug):
     return candidate
 
 
+def meeting_title(body_title, meeting, language):
+    """A planned meeting's title says what it is: the body, the kind of meeting and when
+    ("HR-verkosto – kokous helmikuu 2027"), so lists that mix bodies, such as the home page's,
+    are not five links reading "Kokous 12/2026". Editors may rename it after a theme."""
+    with translation.override(language):
+        kind = meeting.get_meeting_type_display().lower()
+        return f"{body_title} – {kind} {meeting.date_display}"
+
+
 def plan_next_meeting(meeting):
     """An unsaved planned meeting after `meeting`, or None when the body has no frequency."""
     body = meeting.get_parent().specific
@@ -92,10 +101,7 @@ def plan_next_meeting(meeting):
         locale=meeting.locale,
         live=False,
     )
-    with translation.override(meeting.locale.language_code):
-        next_meeting.title = (
-            f"{next_meeting.get_meeting_type_display()} {next_meeting.date_display}"
-        )
+    next_meeting.title = meeting_title(body.title, next_meeting, meeting.locale.language_code)
     next_meeting.slug = _free_slug(body, slugify(next_meeting.title))
     return next_meeting
 

@@ -10,7 +10,9 @@
 #                     .venv/.requirements.sha256
 #   npm             : node_modules from package-lock.json (stamp: node_modules/.kt-lock.sha256):
 #                     axe-core, pa11y, vnu-jar, lighthouse; puppeteer's own browser download is
-#                     skipped (PUPPETEER_SKIP_DOWNLOAD): every tool drives /usr/bin/chromium
+#                     skipped (PUPPETEER_SKIP_DOWNLOAD): every tool drives /usr/bin/chromium;
+#                     sass, suomifi-design-tokens, @fontsource/source-sans-3, then
+#                     scripts/build_css.sh builds static/css/site.css and copies the font
 #   Elasticsearch   : 8.12.2 from the npm registry, SHA-256 checked, cached outside the work tree
 #                     (scripts/elasticsearch.sh install; marker: <cache>/.kt-installed)
 #
@@ -97,6 +99,11 @@ for tool in axe-core/axe.min.js vnu-jar/build/dist/vnu.jar pa11y/lib/pa11y.js li
     [ -f "node_modules/$tool" ] || { log "ERROR: node_modules/$tool missing"; exit 1; }
 done
 done_step "npm packages"
+
+# ---------------------------------------------------------------- stylesheet and font
+begin "Stylesheet (Sass with the Suomi.fi tokens) and font"
+bash "$ROOT/scripts/build_css.sh"
+done_step "stylesheet"
 
 # ---------------------------------------------------------------- Elasticsearch (tests)
 begin "Elasticsearch server for tests"

@@ -3,7 +3,7 @@ documents and filter them by type, year and topic. Apart from the documents: a f
 in each language, while a document is one row that both languages share."""
 
 from django.db import models
-from django.db.models import F
+from django.db.models import Count, F
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -48,8 +48,25 @@ class BaseFolderPage(NormalisedSearchMixin, Page):
 
     @staticmethod
     def material_type_choices(materials):
-        present = set(materials.values_list("material_type", flat=True).distinct())
-        return [(value, label) for value, label in MaterialType.choices if value in present]
+        """(value, label, how many) of the types these materials have, in the choices' order."""
+        counts = dict(
+            materials.order_by().values_list("material_type").annotate(n=Count("pk", distinct=True))
+        )
+        choices = MaterialType.choices
+        return [(value, label, counts[value]) for value, label in choices if value in counts]
+
+    @staticmethod
+    def year_choices(materials):
+        """(year, how many), newest first."""
+        counts = materials.order_by().values_list("year").annotate(n=Count("pk", distinct=True))
+        return sorted(((year, n) for year, n in counts if year), reverse=True)
+
+    @staticmethod
+    def topic_choices(materials):
+        """The topics of these materials, each with `listed`: how many of them have it."""
+        return Topic.objects.filter(material__in=materials).annotate(
+            listed=Count("material", distinct=True)
+        )
 
     def get_context(self, request, *args, **kwargs):
         from access.visibility import visible_documents, visible_pages
@@ -88,14 +105,8 @@ class BaseFolderPage(NormalisedSearchMixin, Page):
             filters=filters,
             current_sort=sort if sort in self.SORTS else "title",
             material_types=SimpleLazyObject(lambda: self.material_type_choices(all_materials())),
-            years=SimpleLazyObject(
-                lambda: sorted(
-                    {y for y in all_materials().values_list("year", flat=True) if y}, reverse=True
-                )
-            ),
-            topics=SimpleLazyObject(
-                lambda: Topic.objects.filter(material__in=all_materials()).distinct()
-            ),
+            years=SimpleLazyObject(lambda: self.year_choices(all_materials())),
+            topics=SimpleLazyObject(lambda: self.topic_choices(all_materials())),
         )
         return context
 

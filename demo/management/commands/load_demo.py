@@ -6,14 +6,10 @@ import io
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from django.utils.text import slugify
-from PIL import Image as PILImage
-from PIL import ImageDraw
-from wagtail.images.models import Image
 from wagtail.models import (
     Collection,
     Locale,
@@ -51,7 +47,7 @@ from networks.models import (
     Topic,
 )
 from networks.models.choices import DatePrecision, MeetingStatus
-from networks.next_meeting import next_meeting_date
+from networks.next_meeting import meeting_title, next_meeting_date
 
 BODY_FIELDS = [
     "kind",
@@ -229,8 +225,9 @@ class Command(BaseCommand):
     def make_programme(self):
         spec = content.PROGRAMME
         logos = [
-            ("logo", {"name": name, "image": self.logo(key, name), "url": ""})
-            for key, name in spec["logos"]
+            # The funders' names, not pictures of them: the demo invents no logos.
+            ("logo", {"name": name, "image": None, "url": ""})
+            for _key, name in spec["logos"]
         ]
         programme = self.page(
             self.home,
@@ -448,28 +445,22 @@ class Command(BaseCommand):
         self.created += 1
         return document
 
-    def logo(self, key, name):
-        image = Image.objects.filter(title=name).first()
-        if image is not None:
-            return image
-        canvas = PILImage.new("RGB", (320, 120), "#003a70")
-        ImageDraw.Draw(canvas).text((16, 50), name, fill="white")
-        buffer = io.BytesIO()
-        canvas.save(buffer, "PNG")
-        image = Image(title=name, file=ContentFile(buffer.getvalue(), name=f"{key}.png"))
-        image.save()
-        return image
-
     def make_planned_meetings(self):
         """Each body's next meetings, in the months the networks app would plan them."""
         today = timezone.localdate()
         for body in BodyPage.objects.filter(locale=self.fi).live():
+            swedish = body.get_translation_or_none(self.sv) or body
             for date in planned_months(body.meeting_frequency, today):
-                stamp = f"{date.month}/{date.year}"
+                when = MeetingPage(
+                    meeting_type="meeting", date=date, date_precision=DatePrecision.MONTH
+                )
                 spec = {
                     "slug": f"kokous-{date:%Y-%m}",
                     "sv_slug": f"mote-{date:%Y-%m}",
-                    "title": t(f"Kokous {stamp}", f"Möte {stamp}"),
+                    "title": t(
+                        meeting_title(body.title, when, "fi"),
+                        meeting_title(swedish.title, when, "sv"),
+                    ),
                     "meeting_type": "meeting",
                     "date": date,
                     "date_precision": DatePrecision.MONTH,
