@@ -12,6 +12,7 @@ from django.core.cache import cache
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
+from wagtail.search.query import And, Or, PlainText
 
 from access.visibility import visibility_key, visible_documents, visible_pages
 from generation.counter import request_generation
@@ -19,7 +20,7 @@ from generation.memo import remember
 from networks.models import BodyPage, Material, MeetingPage, MinutesPage
 from networks.translations import one_per_translation
 from networks.tree import parent_path
-from text.analysis import analyse_word, index_terms, normalise_query, query_terms, words
+from text.analysis import analyse_word, index_terms, query_terms, words
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +46,7 @@ class Hit:
     date: object = None
     snippet: str = ""
     translation_key: object = None
+    matched: int = 1  # how many of the query's words it matches
     request: object = field(default=None, repr=False)
 
     @property
@@ -90,6 +92,44 @@ def _search(backend, queryset, query):
     return results
 
 
+def engine_query(terms, operator="and"):
+    """The engine's query from `query_terms`: the alternatives of one word ORed (every reading,
+    the spellings with ä/ö put back), the words ANDed, or ORed for the partial matches."""
+    word_queries = [
+        Or([PlainText(term) for term in alternatives])
+        if len(alternatives) > 1
+        else PlainText(alternatives[0])
+        for alternatives in terms
+    ]
+    if len(word_queries) == 1:
+        return word_queries[0]
+    return And(word_queries) if operator == "and" else Or(word_queries)
+
+
+def _best_matches(backend, queryset, terms):
+    """What matches every word, then what matches most of them: no backend has a minimum-should
+    -match over query objects, so a query of several words also runs as an OR, and each partial
+    match is told how many words it matches (for three or more, one small query per word over
+    the partial matches only). A question's leftover verb ("tekee") then costs nothing."""
+    full = _search(backend, queryset, engine_query(terms, "and"))
+    for result in full:
+        result._matched = len(terms)
+    if len(terms) < 2:
+        return full
+    seen = {result.pk for result in full}
+    partial = [r for r in _search(backend, queryset, engine_query(terms, "or")) if r.pk not in seen]
+    matched = {result.pk: 1 for result in partial}
+    if len(terms) > 2 and partial:
+        among = queryset.filter(pk__in=list(matched))
+        for alternatives in terms:
+            for result in _search(backend, among, engine_query([alternatives])):
+                matched[result.pk] = matched.get(result.pk, 0) + 1
+        matched = {pk: max(count - 1, 1) for pk, count in matched.items()}
+    for result in partial:
+        result._matched = matched[result.pk]
+    return full + partial
+
+
 def run_search(
     request, query, language, *, both=False, filters=None, sort="relevance", backend="default"
 ):
@@ -111,10 +151,11 @@ def run_search(
     hits = one_per_translation(hits, language, language_of=lambda hit: hit.language)
     outcome.facets = _facets(hits)
     hits = _filtered(hits, filters or {})
+    # Full matches first, then what matches most of the words.
     if sort == "date":
-        hits.sort(key=lambda h: (h.date is not None, h.date), reverse=True)
+        hits.sort(key=lambda h: (h.matched, h.date is not None, h.date), reverse=True)
     else:
-        hits.sort(key=lambda h: h.score, reverse=True)
+        hits.sort(key=lambda h: (h.matched, h.score), reverse=True)
     outcome.hits = hits
     if not hits:
         outcome.suggestion = suggest(request, query, language)
@@ -126,12 +167,12 @@ def _collect(request, query, languages, backend):
     hits = []
     bodies = _bodies(request)
     for language in languages:
-        normalised = normalise_query(query, language)
-        if not normalised:
+        terms = query_terms(query, language)
+        if not terms:
             continue
         pages = Page.objects.filter(locale_id=_locale_id(request, language))
         pages = visible_pages(request, pages).exclude(depth__lte=1)
-        found = _search(backend, pages, normalised)
+        found = _best_matches(backend, pages, terms)
         meeting_dates = _meeting_dates(found)
         for page in found:
             # The plain page is enough for ranking and facets; only the hits on show are
@@ -149,13 +190,14 @@ def _collect(request, query, languages, backend):
                     year=date.year if date else None,
                     date=date,
                     translation_key=page.translation_key,
+                    matched=page._matched,
                     request=request,
                 )
             )
         documents = visible_documents(
             request, Material.objects.filter(language=language).defer(*HEAVY_MATERIAL_FIELDS)
         )
-        for document in _search(backend, documents, normalised):
+        for document in _best_matches(backend, documents, terms):
             hits.append(
                 Hit(
                     obj=document,
@@ -167,6 +209,7 @@ def _collect(request, query, languages, backend):
                     body=bodies["by_id"].get(document.body_id, {}).get(language, ""),
                     year=document.year,
                     date=document.created_at.date(),
+                    matched=document._matched,
                 )
             )
     return hits
@@ -301,9 +344,7 @@ def _hit_text(hit):
 def snippet(hit, query):
     """A window of text around the first word that matches the query, matches marked."""
     text_words = _hit_text(hit).split()
-    wanted = set()
-    for word in words(query):
-        wanted.update(analyse_word(word, hit.language)[0])
+    wanted = set().union(*query_terms(query, hit.language))
     matches = [i for i, word in enumerate(text_words) if _matches(word, wanted, hit.language)]
     if not matches:
         return html.escape(" ".join(text_words[: SNIPPET_WORDS * 2]))
