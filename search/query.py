@@ -133,8 +133,8 @@ def _best_matches(backend, queryset, terms):
     full = _search(backend, queryset, engine_query(terms, "and"))
     for result in full:
         result._matched, result._complete = len(terms), True
-    if len(terms) < 2:
-        return full
+    if len(terms) < 2 or len(full) >= MAX_HITS:
+        return full  # partial matches would only follow the best matches the list keeps
     seen = {result.pk for result in full}
     partial = [r for r in _search(backend, queryset, engine_query(terms, "or")) if r.pk not in seen]
     matched = {result.pk: 1 for result in partial}
