@@ -5,7 +5,7 @@ that migrations cannot make: the translators' rights on the Swedish home page.
 
 - editor (`Editors`; toimittaja, redaktör): edits pages and submits them for approval, adds and
   edits documents (they wait for a publisher), keeps memberships, people, organisations,
-  topics, saved listings and the glossary;
+  topics, saved listings, the glossary and the search synonyms;
 - publisher (`Moderators`; julkaisija, publicerare): all that, and publishes pages and approves
   documents;
 - translator (`Kääntäjät`; kääntäjä, översättare): adds and edits Swedish pages (never
@@ -44,6 +44,7 @@ REGISTER = [
     *_model_rights("networks", "topic", "topic"),
     *_model_rights("networks", "savedlisting", "saved listing"),
     *_model_rights("terminology", "term", "term"),
+    *_model_rights("search", "synonym", "synonym"),
 ]
 GROUP_RIGHTS = {
     EDITORS: [ACCESS_ADMIN, SUBMIT_TRANSLATION, *REGISTER],

@@ -1,18 +1,21 @@
 """Members' groups follow their terms; documents get their text extracted on upload; a
-newsletter issue's file takes the newsletter page's audience (`access.documents`). A document's
+newsletter issue's file takes the newsletter page's audience (`access.documents`); a body's page
+is indexed again when its chair or contact person changes or is deleted. A document's
 row as it was before a save is read once, here, for every receiver that compares
 (`stored_material`)."""
 
 import logging
 
 from django.contrib.auth.signals import user_logged_in
-from django.db.models.signals import post_delete, post_save, pre_save
+from django.db.models import Q
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
+from wagtail.search.index import insert_or_update_object
 
 from access import documents as audience
 from text.extract import ExtractionError, extract_text
 
-from .models import Material, Membership, NewsletterIssue, Person
+from .models import BodyPage, Material, Membership, NewsletterIssue, Person
 
 logger = logging.getLogger(__name__)
 
@@ -91,6 +94,31 @@ def issue_file_placed(sender, instance, **kwargs):
     unfiled, unless it has a folder of its own."""
     previous = getattr(instance, "_previous_document_id", None)
     audience.refile_ids([pk for pk in (instance.document_id, previous) if pk])
+
+
+def _bodies_naming(person):
+    return list(BodyPage.objects.filter(Q(chair=person) | Q(contact_person=person)))
+
+
+@receiver(pre_delete, sender=Person)
+def remember_bodies_naming(sender, instance, **kwargs):
+    instance._bodies_naming = [page.pk for page in _bodies_naming(instance)]
+
+
+@receiver(post_save, sender=Person)
+@receiver(post_delete, sender=Person)
+def reindex_bodies_naming(sender, instance, **kwargs):
+    """A body's page is indexed with its chair's and contact person's name, title and
+    organisation: after the person is edited, or their data deleted (the chair is then empty),
+    the page is indexed again, so a deleted name is no longer found."""
+    remembered = getattr(instance, "_bodies_naming", None)
+    pages = (
+        _bodies_naming(instance)
+        if remembered is None
+        else BodyPage.objects.filter(pk__in=remembered)
+    )
+    for page in pages:
+        insert_or_update_object(page)
 
 
 @receiver(user_logged_in)

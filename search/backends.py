@@ -7,6 +7,7 @@ is down.
 PostgreSQL.
 """
 
+import functools
 import logging
 
 from django.db import DatabaseError, connection
@@ -35,7 +36,26 @@ def _is_sqlite_fts(backend):
         return False
     from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
 
-    return isinstance(backend, SQLiteSearchBackend)
+    if not isinstance(backend, SQLiteSearchBackend):
+        return False
+    backend.query_compiler_class = _sqlite_compiler()
+    return True
+
+
+@functools.cache
+def _sqlite_compiler():
+    """SQLite's `bm25()` already ranks the whole MATCH expression, so an `And` of words
+    (`search.query.engine_query`) needs no rank of its own. modelsearch multiplies `1 + rank`
+    of each part, which assumes higher-is-better ranks: with bm25's negative ones the product
+    turns the order upside down. Every query is ranked by the one bm25 instead."""
+    from modelsearch.backends.database.sqlite.query import BM25
+    from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchQueryCompiler
+
+    class WholeMatchRankCompiler(SQLiteSearchQueryCompiler):
+        def build_tsrank(self, vector, query, config=None, boost=1.0):
+            return BM25() * boost if boost != 1.0 else BM25()
+
+    return WholeMatchRankCompiler
 
 
 class ResilientMixin:

@@ -9,17 +9,27 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import Q
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
+from wagtail.search.query import And, Or, PlainText
 
-from access.visibility import visibility_key, visible_documents, visible_pages
+from access.visibility import (
+    refused_collection_ids,
+    refused_page_paths,
+    visibility_key,
+    visible_documents,
+    visible_pages,
+)
 from generation.counter import request_generation
 from generation.memo import remember
 from networks.models import BodyPage, Material, MeetingPage, MinutesPage
 from networks.translations import one_per_translation
 from networks.tree import parent_path
-from text.analysis import analyse_word, index_terms, normalise_query, query_terms, words
+from text.analysis import analyse_word, index_terms, query_terms, words
+
+from .synonyms import expand
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +55,8 @@ class Hit:
     date: object = None
     snippet: str = ""
     translation_key: object = None
+    matched: int = 1  # how many of the query's words it matches
+    complete: bool = True  # it matches every word
     request: object = field(default=None, repr=False)
 
     @property
@@ -62,6 +74,9 @@ class Outcome:
     facets: dict = field(default_factory=dict)
     suggestion: str = ""
     engine_down: bool = False
+    corrected_from: str = ""  # what was typed, when the results are for the corrected query
+    complete: bool = False  # some result matches every word
+    members_only: bool = False  # a visitor's query matched members' material only
 
 
 _backends = {}
@@ -90,10 +105,72 @@ def _search(backend, queryset, query):
     return results
 
 
-def run_search(
+def engine_query(terms, operator="and"):
+    """The engine's query from `query_terms`: the alternatives of one word ORed (every reading,
+    the spellings with ä/ö put back, synonyms), the words ANDed, or ORed for the partial
+    matches. A synonym of several words is an alternative that is itself a group of words."""
+    word_queries = [_word_query(alternatives) for alternatives in terms]
+    if len(word_queries) == 1:
+        return word_queries[0]
+    return And(word_queries) if operator == "and" else Or(word_queries)
+
+
+def _word_query(alternatives):
+    queries = [
+        And([_word_query(words) for words in alternative])
+        if isinstance(alternative, tuple)
+        else PlainText(alternative)
+        for alternative in alternatives
+    ]
+    return queries[0] if len(queries) == 1 else Or(queries)
+
+
+def _best_matches(backend, queryset, terms):
+    """What matches every word, then what matches most of them: no backend has a minimum-should
+    -match over query objects, so a query of several words also runs as an OR, and each partial
+    match is told how many words it matches (for three or more, one small query per word over
+    the partial matches only). A question's leftover verb ("tekee") then costs nothing."""
+    full = _search(backend, queryset, engine_query(terms, "and"))
+    for result in full:
+        result._matched, result._complete = len(terms), True
+    if len(terms) < 2 or len(full) >= MAX_HITS:
+        return full  # partial matches would only follow the best matches the list keeps
+    seen = {result.pk for result in full}
+    partial = [r for r in _search(backend, queryset, engine_query(terms, "or")) if r.pk not in seen]
+    matched = {result.pk: 1 for result in partial}
+    if len(terms) > 2 and partial:
+        among = queryset.filter(pk__in=list(matched))
+        for alternatives in terms:
+            for result in _search(backend, among, engine_query([alternatives])):
+                matched[result.pk] = matched.get(result.pk, 0) + 1
+        matched = {pk: max(count - 1, 1) for pk, count in matched.items()}
+    for result in partial:
+        result._matched, result._complete = matched[result.pk], False
+    return full + partial
+
+
+def run_search(request, query, language, *, exact=False, **options):
+    """Search what `request` may see in `language` (or both languages: `both`), with `filters`,
+    `sort` and `backend`. When no result matches every word, the query corrected from the
+    words the searcher may see is run, and its results given if it has full matches; else
+    the correction is offered (`exact` turns this off: the searcher asked for what they typed).
+    """
+    outcome = _run_search(request, query, language, **options)
+    if not query.strip() or outcome.complete or exact:
+        return _with_members_hint(request, outcome, language, options)
+    suggestion = suggest(request, query, language)
+    if suggestion:
+        corrected = _run_search(request, suggestion, language, **options)
+        if corrected.complete:
+            corrected.corrected_from = query
+            return corrected
+        outcome.suggestion = suggestion
+    return _with_members_hint(request, outcome, language, options)
+
+
+def _run_search(
     request, query, language, *, both=False, filters=None, sort="relevance", backend="default"
 ):
-    """Search what `request` may see in `language` (or both languages)."""
     outcome = Outcome(query=query)
     if not query.strip():
         return outcome
@@ -110,15 +187,57 @@ def run_search(
     # A page found in both languages shows once, in the searcher's language.
     hits = one_per_translation(hits, language, language_of=lambda hit: hit.language)
     outcome.facets = _facets(hits)
+    outcome.complete = any(hit.complete for hit in hits)
     hits = _filtered(hits, filters or {})
+    # Full matches first, then what matches most of the words.
     if sort == "date":
-        hits.sort(key=lambda h: (h.date is not None, h.date), reverse=True)
+        hits.sort(key=lambda h: (h.matched, h.date is not None, h.date), reverse=True)
     else:
-        hits.sort(key=lambda h: h.score, reverse=True)
+        hits.sort(key=lambda h: (h.matched, h.score), reverse=True)
     outcome.hits = hits
-    if not hits:
-        outcome.suggestion = suggest(request, query, language)
     return outcome
+
+
+def _with_members_hint(request, outcome, language, options):
+    """A visitor whose query found nothing is told when members' material matched: only that,
+    never what or how much (`_members_only_matched`)."""
+    if outcome.query.strip() and not outcome.hits and not request.user.is_authenticated:
+        backend = options.get("backend", "default")
+        languages = (
+            [code for code, _name in settings.LANGUAGES] if options.get("both") else [language]
+        )
+        try:
+            outcome.members_only = _members_only_matched(request, outcome.query, languages, backend)
+        except Exception as error:  # the engine is down: no hint rather than no page
+            logger.warning("Search engine failed while looking for members' material: %s", error)
+    return outcome
+
+
+def _members_only_matched(request, query, languages, backend):
+    """Whether the query matches a live page under a restriction the request does not pass, or
+    a document in a collection it may not open: one small search each."""
+    refused_paths = refused_page_paths(request)
+    refused_collections = refused_collection_ids(request)
+    engine = _backend(backend)
+    for language in languages:
+        terms = expand(request, query_terms(query, language), language)
+        if not terms:
+            continue
+        query_object = engine_query(terms, "or")
+        if refused_paths:
+            under = Q()
+            for path in refused_paths:
+                under |= Q(path__startswith=path)
+            pages = Page.objects.live().filter(under, locale_id=_locale_id(request, language))
+            if list(engine.search(query_object, pages)[:1]):
+                return True
+        if refused_collections:
+            documents = Material.objects.filter(
+                language=language, collection_id__in=refused_collections
+            )
+            if list(engine.search(query_object, documents)[:1]):
+                return True
+    return False
 
 
 def _collect(request, query, languages, backend):
@@ -126,12 +245,12 @@ def _collect(request, query, languages, backend):
     hits = []
     bodies = _bodies(request)
     for language in languages:
-        normalised = normalise_query(query, language)
-        if not normalised:
+        terms = expand(request, query_terms(query, language), language)
+        if not terms:
             continue
         pages = Page.objects.filter(locale_id=_locale_id(request, language))
         pages = visible_pages(request, pages).exclude(depth__lte=1)
-        found = _search(backend, pages, normalised)
+        found = _best_matches(backend, pages, terms)
         meeting_dates = _meeting_dates(found)
         for page in found:
             # The plain page is enough for ranking and facets; only the hits on show are
@@ -149,13 +268,15 @@ def _collect(request, query, languages, backend):
                     year=date.year if date else None,
                     date=date,
                     translation_key=page.translation_key,
+                    matched=page._matched,
+                    complete=page._complete,
                     request=request,
                 )
             )
         documents = visible_documents(
             request, Material.objects.filter(language=language).defer(*HEAVY_MATERIAL_FIELDS)
         )
-        for document in _search(backend, documents, normalised):
+        for document in _best_matches(backend, documents, terms):
             hits.append(
                 Hit(
                     obj=document,
@@ -167,6 +288,8 @@ def _collect(request, query, languages, backend):
                     body=bodies["by_id"].get(document.body_id, {}).get(language, ""),
                     year=document.year,
                     date=document.created_at.date(),
+                    matched=document._matched,
+                    complete=document._complete,
                 )
             )
     return hits
@@ -301,9 +424,7 @@ def _hit_text(hit):
 def snippet(hit, query):
     """A window of text around the first word that matches the query, matches marked."""
     text_words = _hit_text(hit).split()
-    wanted = set()
-    for word in words(query):
-        wanted.update(analyse_word(word, hit.language)[0])
+    wanted = set().union(*query_terms(query, hit.language))
     matches = [i for i, word in enumerate(text_words) if _matches(word, wanted, hit.language)]
     if not matches:
         return html.escape(" ".join(text_words[: SNIPPET_WORDS * 2]))
@@ -339,21 +460,23 @@ def suggest(request, query, language):
 
 
 def _vocabulary(request, language):
-    """The words of every title the request may see. Reading 100,000 titles takes seconds, so
-    the words are kept until content changes (the page cache's generation) and per set of
-    refused restrictions: two readers who may see the same things share one vocabulary."""
+    """The words the request may see: of every page (title and text) and of every document's
+    title, as written and as lemmas. Reading 100,000 titles takes seconds, so the words are
+    kept until content changes (the page cache's generation) and per set of refused
+    restrictions: two readers who may see the same things share one vocabulary."""
     key = f"search:vocabulary:{request_generation(request)}:{language}:{visibility_key(request)}"
     vocabulary = cache.get(key)
     if vocabulary is None:
         locale_id = _locale_id(request, language)
-        titles = visible_pages(request, Page.objects.filter(locale_id=locale_id)).values_list(
-            "title", flat=True
-        )
-        documents = visible_documents(request, Material.objects.all()).values_list(
-            "title", flat=True
-        )
-        vocabulary = sorted(
-            {w.lower() for title in [*titles, *documents] for w in words(title) if len(w) > 2}
-        )
+        pages = visible_pages(request, Page.objects.filter(locale_id=locale_id)).specific()
+        texts = [
+            " ".join([page.title, *getattr(page, "search_text_parts", list)()]) for page in pages
+        ]
+        texts += visible_documents(request, Material.objects.all()).values_list("title", flat=True)
+        found = set()
+        for text in texts:
+            found.update(word.lower() for word in words(text))
+            found.update(index_terms(text, language)[0].split())
+        vocabulary = sorted(word for word in found if len(word) > 2)
         cache.set(key, vocabulary, VOCABULARY_TIMEOUT)
     return vocabulary

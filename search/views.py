@@ -22,16 +22,19 @@ def search(request):
     both = request.GET.get("languages") == "all"
     sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "relevance"
     filters = {name: request.GET.get(name, "") for name in FACETS if request.GET.get(name)}
+    exact = request.GET.get("exact") == "1"  # "search instead for" what was typed
 
     @functools.cache
     def found():
-        outcome = run_search(request, query, get_language(), both=both, filters=filters, sort=sort)
+        outcome = run_search(
+            request, query, get_language(), exact=exact, both=both, filters=filters, sort=sort
+        )
         if outcome.engine_down:
             keep_out(request)  # the fallback's answer is not kept once the engine is back
         page = Paginator(outcome.hits, 10).get_page(request.GET.get("page"))
         with_snippet_text(page.object_list)  # snippets only for the hits on show
         for hit in page:
-            hit.snippet = snippet(hit, query)
+            hit.snippet = snippet(hit, outcome.query)  # the corrected query, when it was run
         return outcome, page
 
     params = request.GET.copy()

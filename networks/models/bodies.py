@@ -2,6 +2,7 @@
 
 from django.contrib.auth.models import Group
 from django.db import models
+from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -304,7 +305,21 @@ class BodyPage(RoutablePageMixin, NormalisedSearchMixin, Page):
         facts += [m.description for m in self.milestones.all()]
         facts += [f.label for f in self.figures.all()]
         facts += [self.platform, self.reports_to]
-        return super().search_text_parts() + facts
+        return super().search_text_parts() + facts + self.searched_facts()
+
+    def searched_facts(self):
+        """Who chairs it and whom to contact (name, title, organisation) and how often it meets,
+        in the page's own language: people ask for them ("hr-verkoston puheenjohtaja")."""
+        facts = []
+        with translation.override(self.search_language()):
+            for person in (self.chair, self.contact_person):
+                if person is not None:
+                    person = person.localized
+                    organisation = person.organisation_display
+                    facts += [person.name, person.job_title]
+                    facts += [organisation.name, organisation.short_name] if organisation else []
+            facts.append(str(self.get_meeting_frequency_display()))
+        return facts
 
     @property
     def parent_body(self):

@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.db import models
 from django.shortcuts import redirect
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -169,6 +169,14 @@ class MeetingPage(RoutablePageMixin, NormalisedSearchMixin, Page):
             body = organiser.body.localized
             bodies.append({"id": body.id, "title": body.title})
         return bodies
+
+    def search_text_parts(self):
+        """The body it belongs to and its status ("peruttu", "inställt") in the page's own
+        language are searched with it: "peruttu hr-verkoston kokous"."""
+        body = self.get_parent() if self.path else None
+        with translation.override(self.search_language()):
+            status = str(self.get_status_display())
+        return super().search_text_parts() + [body.title if body else "", status]
 
     @property
     def date_display(self):

@@ -100,6 +100,11 @@ class DemoPages:
         if kind == "search":
             form_action = self.search_action(home)
             return f"{form_action}?{urlencode({'q': SEARCH_WORDS[lang]})}", None
+        if kind == "search-no-results":
+            # Only members' material has the word: a visitor gets the page that helps, with a
+            # filter to drop and the login hint.
+            form_action = self.search_action(home)
+            return f"{form_action}?{urlencode({'q': 'Kaisaniemi', 'year': '1999'})}", None
         if kind == "login":
             return self._header_link(home, "login"), None
         if kind in ("member-home", "password-change"):
@@ -142,6 +147,7 @@ KINDS = [
     "newsletter",
     "decision-register",
     "search",
+    "search-no-results",
     "login",
     "member-home",
     "join-request",

@@ -20,6 +20,7 @@ from access.privacy import restrict_page
 from demo import content, editorial, networks_content
 from demo.builder import child_page, docx_file, pdf_file, translate
 from demo.people import ORGANISATIONS, PEOPLE, TOPICS
+from demo.synonyms import load_synonyms
 from demo.terms import load_terms
 from demo.text import t
 from home.models import AccessibilityStatementPage, HomePage, StandardPage
@@ -213,6 +214,7 @@ class Command(BaseCommand):
             self.created += created
             self.topics[slug] = topic
         self.created += load_terms()
+        self.created += load_synonyms()
 
     # Pages --------------------------------------------------------------------------------
 

@@ -1,4 +1,5 @@
-"""Rank of the first acceptable result for each query of a TSV, as an anonymous visitor."""
+"""Rank of the first acceptable result for each query of a TSV, as an anonymous visitor; an
+optional fourth column (`category`: "no ä/ö", "question", ...) gives hits@K per category too."""
 
 import csv
 import re
@@ -13,7 +14,10 @@ from search.query import run_search
 
 
 class Command(BaseCommand):
-    help = "Run the queries of a TSV (query, lang, accept_title_regex) and print hits@K."
+    help = (
+        "Run the queries of a TSV (query, lang, accept_title_regex[, category]) and print hits@K,"
+        " in all and per category."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("file")
@@ -25,11 +29,16 @@ class Command(BaseCommand):
             raise CommandError("The database holds no content: run load_demo first.")
         with open(file, encoding="utf-8", newline="") as handle:
             rows = list(csv.DictReader(handle, delimiter="\t"))
-        hits = 0
+        by_category = {}
         for row in rows:
             rank = self.rank(row["query"], row["lang"], row["accept_title_regex"], backend)
-            hits += rank is not None and rank <= k
+            found = by_category.setdefault((row.get("category") or "").strip(), [])
+            found.append(rank is not None and rank <= k)
             self.stdout.write(f"{row['query']}\t{row['lang']}\t{rank if rank else 'miss'}")
+        categories = sorted(name for name in by_category if name)
+        for name in categories:
+            self.stdout.write(f"hits@{k} {name}: {sum(by_category[name])}/{len(by_category[name])}")
+        hits = sum(sum(found) for found in by_category.values())
         self.stdout.write(f"hits@{k}: {hits}/{len(rows)}")
 
     def rank(self, query, language, pattern, backend):
