@@ -35,7 +35,9 @@ def test_page_renders_with_language_and_switcher(
     switcher = SWITCHER.search(html).group(0)
     translation = page.get_translation(Locale.objects.get(language_code=other))
     assert f'href="{translation.url}" hreflang="{other}" lang="{other}"' in switcher
-    assert f'<link rel="alternate" hreflang="{other}" href="{translation.url}">' in html
+    # Absolute, on SITE_URL (the test settings' http://localhost).
+    alternate = f"http://localhost{translation.url}"
+    assert f'<link rel="alternate" hreflang="{other}" href="{alternate}">' in html
     back = admin_client.get(translation.url)
     assert back.status_code == 200
     assert f'<html lang="{other}">' in back.content.decode()

@@ -7,7 +7,7 @@ import pytest
 from icalendar import Calendar
 
 from members.models import FeedToken
-from networks.models import Material, MeetingPage, Membership
+from networks.models import BodyPage, Material, MeetingPage, Membership
 from networks.models.choices import MeetingStatus
 
 from .helpers import add_material, add_meeting, add_minutes, in_a_month
@@ -58,7 +58,12 @@ def test_calendar_holds_the_members_meetings_only(client, hr, safety, hr_member)
     found = events(client, ics_url(hr_member))
 
     hr_meetings = MeetingPage.objects.child_of(hr).live()
-    assert set(found) == {f"HR-verkosto: {m.title}" for m in hr_meetings}
+    # The network's own meetings and those of its advisory board (a sub-body), each with its body.
+    board = hr.get_children().type(BodyPage).get().specific
+    board_meetings = MeetingPage.objects.child_of(board).live()
+    assert set(found) == {f"HR-verkosto: {m.title}" for m in hr_meetings} | {
+        f"{board.title}: {m.title}" for m in board_meetings
+    }
     assert not any("Työsuojelu" in summary for summary in found)
     uids = {str(event["UID"]) for event in found.values()}
     assert len(uids) == len(found)
@@ -95,7 +100,15 @@ def test_news_feed_holds_the_members_minutes_and_materials_only(client, hr, safe
     assert "HR-verkosto: Toukokuun pöytäkirja – HR-verkoston toukokuun kokous" in titles
     # The network's members-only material is in its members' feed.
     assert "HR-verkosto: HR-verkoston jäsenluettelo 2020" in titles
-    assert all(title.startswith("HR-verkosto: ") for title in titles)
+    # The network's and its advisory board's (a sub-body's), no other network's.
+    assert all(
+        title.startswith(("HR-verkosto: ", "HR-verkoston asiantuntijaraati: ")) for title in titles
+    )
+    board_minutes = (
+        "HR-verkoston asiantuntijaraati: Pöytäkirja: asiantuntijaraati joulukuu 2020"
+        " – Asiantuntijaraadin etätapaaminen"
+    )
+    assert board_minutes in titles
     safety_titles = set(Material.objects.filter(body=safety).values_list("title", flat=True))
     assert not safety_titles & {title.split(": ", 1)[1] for title in titles}
 
