@@ -114,6 +114,7 @@ def test_the_strings_reported_in_english_or_garbled_are_fixed(speaking, in_revie
     for english in [
         "Search all pages…",
         "Exploring:",
+        ": Root",
         "Date updated",
         "Edited by",
         "Has child pages",
