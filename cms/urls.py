@@ -9,6 +9,7 @@ from django.views.i18n import JavaScriptCatalog
 from django.views.static import serve as static_serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -21,19 +22,20 @@ from .api import api_router
 from .sitemap import BilingualSitemap, robots_txt
 
 # wagtail-localize's views that can make a page live ask `access.publishing` first: these take
-# their addresses before wagtail-localize's own (same names, so its links lead here).
+# their addresses before wagtail-localize's own (same names, so its links lead here). Outside
+# Wagtail's admin URLs, so wrapped as those are: login, and the user's admin language.
 localize_guards = [
     path(
         "admin/localize/page/<int:page_id>/convert_to_alias/",
-        translation_guards.convert_to_alias,
+        require_admin_access(translation_guards.convert_to_alias),
     ),
     path(
         "admin/localize/translate/<int:translation_id>/disable/",
-        translation_guards.stop_translation,
+        require_admin_access(translation_guards.stop_translation),
     ),
     path(
         "admin/localize/update/<int:translation_source_id>/",
-        translation_guards.UpdateTranslationsView.as_view(),
+        require_admin_access(translation_guards.UpdateTranslationsView.as_view()),
     ),
 ]
 

@@ -16,6 +16,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from . import approval
 from .models import MeetingPage
 from .models.choices import MeetingStatus
+from .translation_status import to_do
 
 
 def pages_in_review():
@@ -129,8 +130,6 @@ class TranslationsToDoPanel(Component):
     order = 115
 
     def get_context_data(self, parent_context):
-        from .translation_status import to_do
-
         work = to_do()
         in_review = set(pages_in_review())
         rows = [

@@ -37,7 +37,7 @@ def suggestions(translation, user):
     waiting = [s for s in segments if (s.string_id, s.context_id) not in done]
     if not waiting:
         return []
-    candidates = (
+    candidates = list(
         StringTranslation.objects.filter(
             translation_of_id__in={s.string_id for s in waiting},
             locale=translation.target_locale,

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale
 from wagtail.users.models import UserProfile
+from wagtail_localize.models import TranslationSource
 
 from networks.models import BodyPage, FolderPage, Material
 
@@ -54,6 +55,7 @@ def screens(in_review):
     hr = BodyPage.objects.get(slug="hr-verkosto", locale__language_code="fi")
     hr_sv = hr.get_translation(Locale.objects.get(language_code="sv"))
     document = Material.objects.order_by("pk").first()
+    source = TranslationSource.objects.get_for_instance(hr)
     pages = [reverse("wagtailadmin_explore_root"), reverse("wagtailadmin_explore", args=[hr.pk])]
     return {
         "kaantaja": [
@@ -73,6 +75,7 @@ def screens(in_review):
             reverse("wagtaildocs:add_multiple"),
             reverse("wagtaildocs:document_usage", args=[document.pk]),
             reverse("wagtail_localize:submit_page_translation", args=[hr.pk]),
+            reverse("wagtail_localize:update_translations", args=[source.pk]),
         ],
         "julkaisija": [
             reverse("wagtailadmin_home"),
@@ -95,7 +98,7 @@ def test_no_english_on_the_screens_each_role_uses(speaking, in_review, language)
             response = client.get(address)
             assert response.status_code == 200, (username, address)
             html = response.content.decode()
-            assert f'<html lang="{language}"' in html
+            assert f'<html lang="{language}"' in html, (username, address)
             english = english_left(html, language)
             if english:
                 left[f"{username} {address}"] = english
@@ -114,6 +117,7 @@ def test_the_strings_reported_in_english_or_garbled_are_fixed(speaking, in_revie
     for english in [
         "Search all pages…",
         "Exploring:",
+        ": Root",
         "Date updated",
         "Edited by",
         "Has child pages",

@@ -73,6 +73,10 @@ class Command(BaseCommand):
 
     def make_home(self, locale, changes):
         root = Page.get_first_root_node()
+        if root.title == "Root":  # Wagtail's English name for the top of the tree, in the admin
+            name = settings.WAGTAIL_SITE_NAME
+            Page.objects.filter(pk=root.pk).update(title=name, draft_title=name)
+            changes.append(f"root page named {name}")
         plain_page = ContentType.objects.get_for_model(Page)
         welcome = Page.objects.child_of(root).filter(slug="home", content_type=plain_page)
         if welcome.exists():
