@@ -22,7 +22,7 @@ one line `N passed, N failed` (exit status 1 if any failed):
      the site within a minute, with no command run by hand
   9. scripts/backup.sh, then scripts/restore.sh into a fresh PostgreSQL and a fresh object
      store: every page, document (and its file), membership and subscription is there, and the
-     rebuilt search index finds a page
+     rebuilt search index finds a page; a second restore into them is refused
 
 Requests carry `X-Forwarded-Proto: https` (as the TLS proxy would) and the cookies are carried
 by hand over loopback; `X-Real-IP` stands for the client address the proxy gives
@@ -649,6 +649,7 @@ class Checks:
         from django.utils import translation
 
         from home.models import StandardPage
+        from search.models import PendingIndexUpdate
 
         word = "topologia" + "".join(secrets.choice("bdfgklmnprstv") for _ in range(8))
         with translation.override("fi"):
@@ -665,10 +666,12 @@ class Checks:
             )
             page.save_revision(user=self.admin_user)
             self.publish_through(self.t.a, page)
+            missed = PendingIndexUpdate.objects.filter(object_id=str(page.pk)).exists()
         finally:
             self.t.script("elasticsearch", "resume")
         back = time.monotonic()
         log("Elasticsearch started")
+        assert missed, "the engine was down, yet no index update of the page waits for it"
         visitor = Client("192.0.2.14")
         while time.monotonic() - back < 60:
             status, _, html = visitor.get(self.t.b, f"/haku/?q={word}")
@@ -718,8 +721,18 @@ class Checks:
         assert restore.returncode == 0, restore.stderr[-2000:]
         copy = counts(restored_env, probe)
         assert copy == original, f"original {original}\nrestored {copy}"
+        again = subprocess.run(
+            ["bash", str(SCRIPTS / "restore.sh"), folder, "--no-index"],
+            env=restored_env,
+            capture_output=True,
+            text=True,
+        )
+        assert again.returncode != 0 and "empty database" in again.stderr, "restored twice"
         assert original["found in the search index"] is True
-        return f"{Path(folder).name} restored into a fresh PostgreSQL and object store: {copy}"
+        return (
+            f"{Path(folder).name} restored into a fresh PostgreSQL and object store, the search "
+            f"index rebuilt; a second restore into them refused; {copy}"
+        )
 
     def subscribe_and_alert(self):
         """The demo has no subscribers: a confirmed one and a member's alert, so that the backup
