@@ -9,6 +9,7 @@ from wagtail.admin.widgets import Button, ListingButton
 from wagtail.models import Locale, Page
 from wagtail.permissions import policy_registry
 
+from .admin_views.minutes import minutes_to_approve
 from .models import BaseFolderPage, BodyPage, Material, MeetingPage, Person
 
 
@@ -32,8 +33,19 @@ def folder_buttons(page, user):
 
 
 def meeting_buttons(page, user):
-    """On a meeting: create the next one, see who signed up; on a body: add a meeting."""
+    """On a meeting: create the next one, see who signed up, approve the previous minutes at
+    it; on a body: add a meeting."""
     if isinstance(page, MeetingPage):
+        if any(
+            minutes.permissions_for_user(user).can_edit()
+            for minutes, _meeting in minutes_to_approve(page)
+        ):
+            yield Button(
+                _("Approve the previous minutes"),
+                reverse("networks_meetings:approve_minutes", args=[page.pk]),
+                icon_name="tick",
+                priority=15,
+            )
         body = page.get_parent()
         if body.permissions_for_user(user).can_add_subpage():
             yield Button(
