@@ -1,8 +1,8 @@
 """The minutes in Wagtail's editor: a form that starts from its meeting, decisions chosen by
 their agenda item, and the minutes' state shown to whoever edits or approves them.
 
-- New minutes under a meeting start with the meeting's title and date in their title and its
-  agenda as agenda items, so nothing is retyped.
+- New minutes under a meeting start with the meeting's title in their title (the meeting
+  carries the date), a slug, and its agenda as agenda items, so nothing is retyped.
 - A decision names its agenda item from a list of the minutes' own agenda items, and the form
   refuses a decision on an item the minutes do not have.
 - Publishing, submitting or approving draft minutes of a body that does not share drafts is
@@ -12,6 +12,7 @@ their agenda item, and the minutes' state shown to whoever edits or approves the
 Model imports are made inside functions: the minutes' model module imports this one."""
 
 from django import forms
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import Panel
@@ -74,6 +75,9 @@ class MinutesForm(WagtailAdminPageForm):
             return
         if not self.initial.get("title"):
             self.initial["title"] = minutes_title(meeting)
+        if not self.initial.get("slug"):
+            # Wagtail's script makes the slug from a title typed, not from one given.
+            self.initial["slug"] = slugify(_("minutes"))
         titles = agenda_titles(meeting)
         formset = self.formsets["agenda_items"]
         self.formsets["agenda_items"] = type(formset)(
