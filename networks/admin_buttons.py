@@ -33,19 +33,8 @@ def folder_buttons(page, user):
 
 
 def meeting_buttons(page, user):
-    """On a meeting: create the next one, see who signed up, approve the previous minutes at
-    it; on a body: add a meeting."""
+    """On a meeting: create the next one, see who signed up; on a body: add a meeting."""
     if isinstance(page, MeetingPage):
-        if any(
-            minutes.permissions_for_user(user).can_edit()
-            for minutes, _meeting in minutes_to_approve(page)
-        ):
-            yield Button(
-                _("Approve the previous minutes"),
-                reverse("networks_meetings:approve_minutes", args=[page.pk]),
-                icon_name="tick",
-                priority=15,
-            )
         body = page.get_parent()
         if body.permissions_for_user(user).can_add_subpage():
             yield Button(
@@ -67,6 +56,21 @@ def meeting_buttons(page, user):
             reverse("wagtailadmin_pages:add", args=["networks", "meetingpage", page.pk]),
             icon_name="date",
             priority=16,
+        )
+
+
+def approve_minutes_buttons(page, user):
+    """On a meeting's own page (not in listings, where it would be asked for every row):
+    approve the previous minutes at it, when there are minutes to approve."""
+    if isinstance(page, MeetingPage) and any(
+        minutes.permissions_for_user(user).can_edit()
+        for minutes, _meeting in minutes_to_approve(page)
+    ):
+        yield Button(
+            _("Approve the previous minutes"),
+            reverse("networks_meetings:approve_minutes", args=[page.pk]),
+            icon_name="tick",
+            priority=15,
         )
 
 

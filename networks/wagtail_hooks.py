@@ -123,6 +123,7 @@ def folder_header_buttons(page, user, view_name, next_url=None):
 @hooks.register("register_page_header_buttons")
 def meeting_header_buttons(page, user, view_name, next_url=None):
     yield from admin_buttons.meeting_buttons(page.specific_deferred, user)
+    yield from admin_buttons.approve_minutes_buttons(page.specific_deferred, user)
 
 
 @hooks.register("register_page_listing_more_buttons")

@@ -7,12 +7,13 @@ refuses (draft minutes of a body that does not share drafts): its approve action
 instead (`MinutesPageViewSet`; the bulk publish action is guarded in `networks.wagtail_hooks`)."""
 
 from django.contrib import messages
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.views.pages.workflow import WorkflowActionView
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from ..models import MeetingPage, MinutesPage
 from ..models.choices import MinutesStatus
@@ -21,19 +22,31 @@ from ..models.minutes import approve_at, not_shared_message
 
 def minutes_to_approve(meeting):
     """Minutes of the body's earlier meetings not yet approved, the latest meeting first: as
-    their latest revision has them, so minutes submitted for approval count too."""
+    their latest revision has them, so minutes submitted for approval count too. Minutes that
+    are approved and have no newer revision are left out by the query."""
     meeting = meeting.get_translation_or_none(Locale.get_default()) or meeting
-    earlier = (
-        MeetingPage.objects.sibling_of(meeting, inclusive=False)
-        .filter(date__lt=meeting.date)
-        .order_by("-date")
+    earlier = {
+        m.path: m
+        for m in MeetingPage.objects.sibling_of(meeting, inclusive=False).filter(
+            date__lt=meeting.date
+        )
+    }
+    if not earlier:
+        return []
+    minutes = MinutesPage.objects.filter(
+        Q(status=MinutesStatus.DRAFT) | Q(has_unpublished_changes=True),
+        path__startswith=meeting.path[: -Page.steplen],
+        depth=meeting.depth + 1,
     )
     found = []
-    for earlier_meeting in earlier:
-        for minutes in MinutesPage.objects.child_of(earlier_meeting):
-            latest = minutes.get_latest_revision_as_object()
-            if latest.status != MinutesStatus.APPROVED:
-                found.append((latest, earlier_meeting))
+    for page in minutes:
+        at = earlier.get(page.path[: -Page.steplen])
+        if at is None:
+            continue
+        latest = page.get_latest_revision_as_object()
+        if latest.status != MinutesStatus.APPROVED:
+            found.append((latest, at))
+    found.sort(key=lambda pair: pair[1].date, reverse=True)
     return found
 
 

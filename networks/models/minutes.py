@@ -77,7 +77,8 @@ class MinutesState:
 
     @property
     def label(self):
-        """ "Pöytäkirjaluonnos — tarkastetaan kokouksessa 16.3.2027", in the active language."""
+        """What readers are told, in the active language, e.g. "Pöytäkirjaluonnos — tarkastetaan
+        kokouksessa 16.3.2027"."""
         if not self.approved:
             if self.review_meeting is None:
                 return gettext("Draft minutes — to be approved at the next meeting")
@@ -97,10 +98,13 @@ class MinutesState:
         return gettext("Approved minutes")
 
     def as_api(self, language):
+        """The state for the API. The meetings are given by their dates only: the asker may see
+        the minutes without being allowed to see the other meeting's page."""
+
         def meeting(page):
             if page is None:
                 return None
-            return {"id": page.pk, "title": page.title, "date": page.date.isoformat()}
+            return {"date": page.date.isoformat(), "date_precision": page.date_precision}
 
         with translation.override(language):
             label = self.label
