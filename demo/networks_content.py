@@ -36,6 +36,13 @@ INDEX = {
     ),
 }
 
+# The raati's agenda for its meetings from 2026 on: minutes start from it (`networks.minutes_admin`).
+RAATI_AGENDA = items(
+    t("Kokouksen avaus", "Mötets öppnande"),
+    t("Työoikeudellisen tietopankin käyttöönotto", "Införandet av kunskapsbanken för arbetsrätt"),
+    t("Seuraava kokous", "Nästa möte"),
+)
+
 HR_NETWORK = {
     "slug": "hr-verkosto",
     "sv_slug": "hr-natverket",
@@ -270,6 +277,9 @@ HR_NETWORK = {
             "member_count_qualifier": Qualifier.EXACTLY,
             "counted_year": 2020,
             "open_to_join": False,
+            # The lifecycle in the demo: the raati shares its draft minutes with its members
+            # before they are approved at the next meeting.
+            "shares_draft_minutes": True,
             "tasks": items(
                 t("Sparrata HR-verkoston toimintaa", "Stödja och utmana HR-nätverkets verksamhet")
             ),
@@ -295,7 +305,7 @@ HR_NETWORK = {
                             "Pöytäkirja: asiantuntijaraati joulukuu 2020",
                             "Protokoll: expertrådet december 2020",
                         ),
-                        "status": MinutesStatus.PUBLISHED,
+                        "status": MinutesStatus.APPROVED,
                         "approved_on": D(2021, 2, 15),
                         "private": True,
                         "agenda": [
@@ -332,6 +342,65 @@ HR_NETWORK = {
                         ],
                         "attendance": [("Helena Demo", "Demokaupunki")],
                     },
+                },
+                {
+                    "slug": "asiantuntijaraati-2026-11",
+                    "title": t("Asiantuntijaraadin syyskokous", "Expertrådets höstmöte"),
+                    "date": D(2026, 11, 10),
+                    "date_precision": DatePrecision.DAY,
+                    "format": MeetingFormat.REMOTE,
+                    "status": MeetingStatus.HELD,
+                    "agenda": RAATI_AGENDA,
+                    "minutes": {
+                        "title": t(
+                            "Pöytäkirja: asiantuntijaraati 10.11.2026",
+                            "Protokoll: expertrådet 10.11.2026",
+                        ),
+                        "status": MinutesStatus.DRAFT,
+                        "approved_on": None,
+                        "private": True,
+                        "agenda": [
+                            (1, t("Kokouksen avaus", "Mötets öppnande"), ""),
+                            (
+                                2,
+                                t(
+                                    "Työoikeudellisen tietopankin käyttöönotto",
+                                    "Införandet av kunskapsbanken för arbetsrätt",
+                                ),
+                                t(
+                                    "Tietopankin ensimmäinen versio esiteltiin raadille.",
+                                    "Den första versionen av kunskapsbanken presenterades för rådet.",
+                                ),
+                            ),
+                            (3, t("Seuraava kokous", "Nästa möte"), ""),
+                        ],
+                        "decisions": [
+                            (
+                                2,
+                                t(
+                                    "Tietopankki otetaan HR-verkoston käyttöön tammikuussa 2027.",
+                                    "Kunskapsbanken tas i bruk i HR-nätverket i januari 2027.",
+                                ),
+                            ),
+                            (
+                                3,
+                                t(
+                                    "Seuraava kokous pidetään 16.3.2027.",
+                                    "Nästa möte hålls 16.3.2027.",
+                                ),
+                            ),
+                        ],
+                        "attendance": [("Helena Demo", "Demokaupunki")],
+                    },
+                },
+                {
+                    "slug": "asiantuntijaraati-2027-03",
+                    "title": t("Asiantuntijaraadin kevätkokous", "Expertrådets vårmöte"),
+                    "date": D(2027, 3, 16),
+                    "date_precision": DatePrecision.DAY,
+                    "format": MeetingFormat.REMOTE,
+                    "status": MeetingStatus.PLANNED,
+                    "agenda": RAATI_AGENDA,
                 },
             ],
         },

@@ -9,6 +9,7 @@ from wagtail.admin.widgets import Button, ListingButton
 from wagtail.models import Locale, Page
 from wagtail.permissions import policy_registry
 
+from .admin_views.minutes import minutes_to_approve
 from .models import BaseFolderPage, BodyPage, Material, MeetingPage, Person
 
 
@@ -55,6 +56,21 @@ def meeting_buttons(page, user):
             reverse("wagtailadmin_pages:add", args=["networks", "meetingpage", page.pk]),
             icon_name="date",
             priority=16,
+        )
+
+
+def approve_minutes_buttons(page, user):
+    """On a meeting's own page (not in listings, where it would be asked for every row):
+    approve the previous minutes at it, when there are minutes to approve."""
+    if isinstance(page, MeetingPage) and any(
+        minutes.permissions_for_user(user).can_edit()
+        for minutes, _meeting in minutes_to_approve(page)
+    ):
+        yield Button(
+            _("Approve the previous minutes"),
+            reverse("networks_meetings:approve_minutes", args=[page.pk]),
+            icon_name="tick",
+            priority=15,
         )
 
 

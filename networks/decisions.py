@@ -1,5 +1,7 @@
 """A body's decision register, only from minutes the reader may see: live, outside page
-restrictions they do not pass."""
+restrictions they do not pass. Decisions of approved minutes are listed as they are; those of
+draft minutes that a body shares (live drafts, `networks.models.minutes`) are marked
+unconfirmed, as their minutes are."""
 
 from dataclasses import dataclass
 
@@ -7,7 +9,6 @@ from access.visibility import visible_pages
 from text.analysis import index_terms, query_terms, words
 
 from .models import AgendaItem, Decision, MeetingPage, MinutesPage
-from .models.choices import MinutesStatus
 from .tree import parent_path
 
 
@@ -18,18 +19,25 @@ class RegisterRow:
     minutes: MinutesPage
     meeting: MeetingPage
 
+    @property
+    def unconfirmed(self):
+        return not self.minutes.state.approved
+
 
 class DecisionRegister:
     """Every decision of the body's published minutes, newest meeting first; filtered by the
-    year of the meeting and by words, which match inflected forms as the site search does."""
+    year of the meeting and by words, which match inflected forms as the site search does.
+    Minutes go live only approved or as a shared draft, so every live minutes page counts."""
 
     def __init__(self, body, request, query="", year=None):
         self.body = body
         self.query = query.strip()
         self.language = body.locale.language_code
         meetings = {m.path: m for m in visible_pages(request, MeetingPage.objects.child_of(body))}
-        published = MinutesPage.objects.descendant_of(body).filter(
-            depth=body.depth + 2, status=MinutesStatus.PUBLISHED
+        published = (
+            MinutesPage.objects.descendant_of(body)
+            .filter(depth=body.depth + 2)
+            .select_related("locale")
         )
         minutes = {
             page.pk: page

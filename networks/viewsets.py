@@ -4,18 +4,21 @@ its own namespace under one address. `networks.wagtail_hooks` registers them.
 - materials (`/admin/materials/`, namespace `networks_materials`): the listing by folder, bulk
   upload, a document's versions and the publisher's approval;
 - the review report (`/admin/reports/review-due/`, `networks_review_due`);
-- meetings (`/admin/meetings/<id>/…`, `networks_meetings`): the next meeting, registrations;
+- meetings (`/admin/meetings/<id>/…`, `networks_meetings`): the next meeting, registrations,
+  approving the previous minutes;
+- minutes: Wagtail's page views for them, with a guarded workflow action;
 - snippets: saved listings, and memberships, people, organisations and topics in one group."""
 
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
+from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .admin_views import bulk_upload, materials, meetings
-from .models import Material, Membership, Organisation, Person, SavedListing, Topic
+from .admin_views import bulk_upload, materials, meetings, minutes
+from .models import Material, Membership, MinutesPage, Organisation, Person, SavedListing, Topic
 
 
 class MaterialsMenuItem(MenuItem):
@@ -97,7 +100,19 @@ class MeetingViewSet(ViewSet):
         return [
             path("<int:meeting_id>/next/", meetings.next_meeting, name="next"),
             path("<int:meeting_id>/registrations/", meetings.registrations, name="registrations"),
+            path(
+                "<int:meeting_id>/approve-minutes/",
+                minutes.approve_minutes,
+                name="approve_minutes",
+            ),
         ]
+
+
+class MinutesPageViewSet(PageViewSet):
+    """Wagtail's page views for minutes, with a workflow action that keeps their lifecycle."""
+
+    model = MinutesPage
+    workflow_action_view_class = minutes.MinutesWorkflowActionView
 
 
 class SavedListingViewSet(SnippetViewSet):

@@ -4,16 +4,21 @@ what happens after a page is made. The views are in `networks.admin_views`, the 
 `networks.viewsets`, the panels in `networks.dashboard_panels` and the buttons in
 `networks.admin_buttons`."""
 
+from django.contrib import messages
 from django.contrib.auth.models import Permission
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.utils import get_valid_next_url_from_request
+from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 
 from access.privacy import restrict_new_minutes
 
 from . import admin_buttons
+from .admin_views import minutes as minutes_admin_views
 from .admin_views import people, translations
 from .approval import may_approve
 from .dashboard_panels import (
@@ -25,9 +30,11 @@ from .dashboard_panels import (
     one_panel_per_page,
 )
 from .models import MinutesPage
+from .models.minutes import not_shared_message
 from .viewsets import (
     MaterialViewSet,
     MeetingViewSet,
+    MinutesPageViewSet,
     NetworkRegisterGroup,
     ReviewDueViewSet,
     SavedListingViewSet,
@@ -38,11 +45,12 @@ from .viewsets import (
 material_viewset = MaterialViewSet()
 review_due_viewset = ReviewDueViewSet()
 meeting_viewset = MeetingViewSet()
+minutes_page_viewset = MinutesPageViewSet()
 
 
 @hooks.register("register_admin_viewset")
 def register_viewsets():
-    return [material_viewset, review_due_viewset, meeting_viewset]
+    return [material_viewset, review_due_viewset, meeting_viewset, minutes_page_viewset]
 
 
 register_snippet(SavedListingViewSet)
@@ -125,6 +133,7 @@ def folder_header_buttons(page, user, view_name, next_url=None):
 @hooks.register("register_page_header_buttons")
 def meeting_header_buttons(page, user, view_name, next_url=None):
     yield from admin_buttons.meeting_buttons(page.specific_deferred, user)
+    yield from admin_buttons.approve_minutes_buttons(page.specific_deferred, user)
 
 
 @hooks.register("register_page_listing_more_buttons")
@@ -147,6 +156,22 @@ def register_permissions():
         content_type__model="material",
         codename__in=["publish_material"],
     )
+
+
+# The minutes' lifecycle on bulk publishing (`networks.models.minutes`).
+
+
+@hooks.register("before_bulk_action")
+def draft_minutes_stay_unpublished_in_bulk(request, action_type, objects, action_class_instance):
+    if action_type != "publish" or not issubclass(action_class_instance.model, Page):
+        return None
+    form = getattr(action_class_instance, "cleaned_form", None)
+    descendants = bool(form and form.cleaned_data.get("include_descendants"))
+    refused = minutes_admin_views.refused_minutes(objects, descendants)
+    if refused is None:
+        return None
+    messages.error(request, not_shared_message(refused))
+    return redirect(get_valid_next_url_from_request(request) or "wagtailadmin_home")
 
 
 # After a page is made.

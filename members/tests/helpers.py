@@ -20,7 +20,7 @@ def add_meeting(body, title, date, status=MeetingStatus.PLANNED, **fields):
 def add_minutes(meeting, title):
     """Approved and published minutes under the meeting."""
     minutes = MinutesPage(
-        title=title, slug=slugify(title), status="published", approved_on=meeting.date
+        title=title, slug=slugify(title), status="approved", approved_on=meeting.date
     )
     meeting.add_child(instance=minutes)
     minutes.save_revision().publish()

@@ -171,6 +171,14 @@ class BodyPage(RoutablePageMixin, NormalisedSearchMixin, Page):
         _("qualifier"), max_length=10, choices=Qualifier.choices, default=Qualifier.EXACTLY
     )
     counted_year = models.PositiveSmallIntegerField(_("year counted"), null=True, blank=True)
+    shares_draft_minutes = models.BooleanField(
+        _("shares draft minutes"),
+        default=False,
+        help_text=_(
+            "Draft minutes may be published to their readers before they are approved at the "
+            "next meeting, labelled as a draft. Otherwise minutes are published once approved."
+        ),
+    )
     meeting_frequency = models.CharField(
         _("meets"), max_length=20, choices=Frequency.choices, blank=True
     )
@@ -231,6 +239,7 @@ class BodyPage(RoutablePageMixin, NormalisedSearchMixin, Page):
         MultiFieldPanel(
             [
                 FieldPanel("meeting_frequency"),
+                FieldPanel("shares_draft_minutes"),
                 FieldRowPanel([FieldPanel("platform"), FieldPanel("platform_since")]),
                 FieldRowPanel([FieldPanel("established_year"), FieldPanel("ended_year")]),
             ],
@@ -265,6 +274,7 @@ class BodyPage(RoutablePageMixin, NormalisedSearchMixin, Page):
         APIField("contact_person", serializer=PersonSerializer()),
         APIField("who_may_join"),
         APIField("open_to_join"),
+        APIField("shares_draft_minutes"),
         APIField("member_count"),
         APIField("member_count_qualifier"),
         APIField("member_trend"),

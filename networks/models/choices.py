@@ -81,9 +81,11 @@ class AttendanceMode(models.TextChoices):
 
 
 class MinutesStatus(models.TextChoices):
+    """Whether minutes have been approved (checked) at a meeting. Whether they are published is
+    Wagtail's own state (`live`); `networks.models.minutes` ties the two together."""
+
     DRAFT = "draft", _("Draft")
     APPROVED = "approved", _("Approved")
-    PUBLISHED = "published", _("Published")
 
 
 class MaterialType(models.TextChoices):

@@ -209,7 +209,7 @@ class SavedListing(ClusterableModel):
                 if m.meeting_date
                 else "",
                 body=m.body_title,
-                detail=m.get_status_display(),
+                detail=m.state.label,
             )
             for m in minutes
         ]

@@ -245,7 +245,11 @@ class MeetingPage(RoutablePageMixin, NormalisedSearchMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         # Built only when the page's shared part is (reader_cache): usually it is stored.
         context["minutes"] = SimpleLazyObject(
-            lambda: visible_pages(request, MinutesPage.objects.child_of(self)).first()
+            lambda: (
+                visible_pages(request, MinutesPage.objects.child_of(self))
+                .select_related("locale")
+                .first()
+            )
         )
         if self.registration_open:
             context["registration"] = self.registration_of(request.user)

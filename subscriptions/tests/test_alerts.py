@@ -104,6 +104,7 @@ def test_alert_goes_out_when_minutes_are_published(
     message = mail.outbox[0]
     assert message.subject == "HR-verkosto: uusi pöytäkirja – Kesäkuun pöytäkirja"
     assert minutes.get_full_url() in message.body
+    assert "Tarkastettu pöytäkirja — hyväksytty 1.6.2026" in message.body  # its state
     assert "/ilmoitukset/lopeta/" in message.body
     assert "/omat-verkostot/ilmoitukset/" in message.body
     assert "List-Unsubscribe" in message.extra_headers

@@ -1,6 +1,7 @@
 """The site's users, the way they use it, in a real browser: a visitor browses and searches,
 a member finds members-only minutes and opens a private document, an editor creates a meeting
-with minutes that a publisher approves, and a translator translates a page into Swedish.
+with minutes that a publisher approves and that are approved at the next meeting, and a
+translator translates a page into Swedish.
 
 The last page of each journey is saved under test-output/screenshots/."""
 
@@ -340,72 +341,126 @@ def approve_from_dashboard(page, site_url, title):
     expect(page.locator(".messages")).to_contain_text(title)
 
 
-def test_editor_creates_a_meeting_with_minutes_and_a_publisher_approves(
+def add_agenda_item(page, number, title):
+    """The meeting's agenda (a StreamField of items): add one more item at the end."""
+    page.locator("[data-contentpath=agenda] button[title]").last.click()
+    option = page.locator("[role=option]").first
+    if option.count():
+        option.click()
+    page.locator(f"#agenda-{number}-value").fill(title)
+
+
+def add_meeting(page, site_url, body_id, title, date, agenda=()):
+    """From the body's page in the explorer: a held meeting on `date` with its agenda."""
+    page.goto(f"{site_url}/admin/pages/{body_id}/")
+    with page.expect_navigation():
+        page.locator(f'a[href="/admin/pages/{body_id}/add_subpage/"]').first.click()
+    with page.expect_navigation():
+        page.locator('main a[href*="/add/networks/meetingpage/"]').click()
+    page.locator("#id_title").fill(title)
+    page.locator("#id_status").select_option("held")
+    page.locator("#id_date").fill(date)
+    page.keyboard.press("Escape")  # closes the date picker
+    for number, item in enumerate(agenda):
+        add_agenda_item(page, number, item)
+
+
+def member_sees_the_label(member, site_url, paths, label):
+    for path in paths:
+        member.goto(site_url + path)
+        expect(member.locator("main .status", has_text=label).first).to_be_visible()
+
+
+def test_minutes_from_a_meeting_through_approval_at_the_next_meeting(
     site_url, demo_pages, new_page
 ):
-    # The HR network: its new minutes are for its members, so the member reads them at the end.
+    """The raati shares its draft minutes with its members (the HR network's): an editor makes
+    a meeting with three agenda items and its minutes (prefilled) with a decision on the second
+    item; the publisher sees their state where they approve; a member reads them as a draft,
+    with the decision unconfirmed in the register; at the next meeting they are approved in one
+    action, and every label and the register follow."""
     network = demo_pages.api_page("networks.BodyPage", "fi", slug="hr-verkosto")
-    network_path = demo_pages.path(network)
+    raati = demo_pages.api_page(
+        "networks.BodyPage", "fi", MEMBER, slug="asiantuntijaraati", child_of=network["id"]
+    )
+    raati_path = demo_pages.path(raati)
     marker = uuid.uuid4().hex[:6]
     meeting_title = f"Selainkokeen kokous {marker}"
-    minutes_title = f"Pöytäkirja: selainkokeen kokous {marker}"
-    agenda_item = "Työhyvinvointikyselyn tulokset"
-    decision = "Päätettiin julkaista kyselyn tulokset verkoston sivuilla."
+    minutes_title = f"Pöytäkirja: {meeting_title}"
+    agenda = ["Kokouksen avaus", f"Työhyvinvointikysely {marker}", "Seuraava kokous"]
+    decision = f"Päätettiin julkaista kyselyn {marker} tulokset verkoston sivuilla."
+    draft_label = "Pöytäkirjaluonnos — tarkastetaan seuraavassa kokouksessa"
+    approved_label = "Tarkastettu pöytäkirja — hyväksytty kokouksessa 14.9.2027"
 
     editor = new_page(name="toimittaja")
     admin_login(editor, site_url, "toimittaja")
-
-    # The editor adds a meeting under the network from the page explorer.
-    editor.goto(f"{site_url}/admin/pages/{network['id']}/")
-    with editor.expect_navigation():
-        editor.locator(f'a[href="/admin/pages/{network["id"]}/add_subpage/"]').first.click()
-    with editor.expect_navigation():
-        editor.locator('main a[href*="/add/networks/meetingpage/"]').click()
-    editor.locator("#id_title").fill(meeting_title)
-    editor.locator("#id_date").fill("2027-03-16")
-    editor.keyboard.press("Escape")  # closes the date picker
+    add_meeting(editor, site_url, raati["id"], meeting_title, "2027-05-11", agenda)
     # An editor may not publish, only submit for moderation.
     expect(editor.locator("footer button[name=action-publish]")).to_have_count(0)
     meeting_id = submit_for_moderation(editor)
 
-    # ... and its minutes, with an agenda item and a decision as rows.
-    # (A meeting may only have minutes under it, so the admin goes straight to their form.)
+    # The minutes start from the meeting: its title and its agenda as agenda items. (A
+    # meeting may only have minutes under it, so the admin goes straight to their form.)
     editor.goto(f"{site_url}/admin/pages/{meeting_id}/add_subpage/")
     assert "/add/networks/minutespage/" in editor.url, editor.url
-    editor.locator("#id_title").fill(minutes_title)
-    editor.locator("#id_agenda_items-ADD").click()
-    editor.locator("#id_agenda_items-0-number").fill("1")
-    editor.locator("#id_agenda_items-0-title").fill(agenda_item)
+    expect(editor.locator("#id_title")).to_have_value(minutes_title)
+    for number, title in enumerate(agenda):
+        expect(editor.locator(f"#id_agenda_items-{number}-title")).to_have_value(title)
+    expect(editor.get_by_role("button", name="Lisää asiakohta")).to_be_visible()
     editor.locator("#id_decisions-ADD").click()
-    editor.locator("#id_decisions-0-agenda_item_number").fill("1")
+    editor.locator("#id_decisions-0-agenda_item_number").select_option(label=f"2. {agenda[1]}")
     editor.locator("#id_decisions-0-text").fill(decision)
     minutes_id = submit_for_moderation(editor)
 
-    # Submitted is not published: a visitor does not see the meeting yet.
-    visitor = new_page()
-    visitor.goto(site_url + network_path)
-    expect(visitor.locator("main a", has_text=meeting_title)).to_have_count(0)
-
-    # The publisher approves both from the dashboard: the meeting first, then its minutes.
+    # The publisher approves the meeting, then sees the minutes' state where they approve them.
     publisher = new_page(name="julkaisija")
     admin_login(publisher, site_url, "julkaisija")
     approve_from_dashboard(publisher, site_url, meeting_title)
+    publisher.goto(f"{site_url}/admin/pages/{minutes_id}/edit/")
+    state = publisher.locator("main .help-info", has_text="Tämä versio")
+    expect(state).to_contain_text(draft_label)
+    expect(state).to_contain_text("jakaa pöytäkirjaluonnokset")
     approve_from_dashboard(publisher, site_url, minutes_title)
 
-    # Live: the visitor finds the meeting on the network's page and its minutes under it.
-    visitor.goto(site_url + network_path)
-    meeting_link = visitor.locator("main").get_by_role("link", name=meeting_title, exact=True)
-    click_and_wait(visitor, meeting_link.first)
-    expect(visitor.locator("main h1")).to_have_text(meeting_title)
-    meeting_path = urlparse(visitor.url).path
-    # New minutes start members-only: not in the visitor's API nor on the meeting page ...
-    assert visitor.request.get(f"{site_url}/api/v2/pages/{minutes_id}/").status == 404
-    expect(visitor.locator("main")).not_to_contain_text(decision)
-    # ... while a member of the network opens them from the meeting page.
+    # A member reads them as a draft on the minutes, the meeting and the body page, and the
+    # decision as unconfirmed in the decision register.
     member = new_page(MEMBER)
-    member.goto(site_url + meeting_path)
     minutes_path = public_path(member, site_url, minutes_id)
-    click_and_wait(member, member.locator(f'main a[href="{minutes_path}"]').first)
-    expect(member.locator("main h1")).to_have_text(minutes_title)
-    expect(member.locator("main")).to_contain_text(agenda_item)
-    expect(member.locator("main")).to_contain_text(decision)
+    meeting_path = public_path(member, site_url, meeting_id)
+    member_sees_the_label(member, site_url, [minutes_path, meeting_path, raati_path], draft_label)
+    member.goto(f"{site_url}{raati_path}paatokset/")
+    row = member.locator("main tr", has_text=decision)
+    expect(row).to_contain_text("Vahvistamaton")
+    expect(row).to_contain_text(agenda[1])
+
+    # The next meeting: the publisher adds it and approves the minutes there in one action.
+    add_meeting(publisher, site_url, raati["id"], f"Seuraava kokous {marker}", "2027-09-14")
+    open_more_actions(publisher)
+    with publisher.expect_navigation():
+        publisher.locator("footer button[name=action-publish]").click()
+    next_id = int(
+        re.search(
+            r"/pages/(\d+)/edit/",
+            publisher.locator('.messages a[href$="/edit/"]').first.get_attribute("href"),
+        ).group(1)
+    )
+    approve_url = f"/admin/meetings/{next_id}/approve-minutes/"
+    publisher.goto(f"{site_url}/admin/pages/{next_id}/edit/")
+    publisher.locator("header").get_by_role("button", name="Toiminnot").click()
+    approve = publisher.get_by_role("link", name="Hyväksy edellinen pöytäkirja")
+    expect(approve).to_have_attribute("href", approve_url)
+    click_and_wait(publisher, approve)
+    expect(publisher.locator("main input[name=minutes]").first).to_be_checked()
+    expect(publisher.locator("main label").first).to_contain_text(minutes_title)
+    with publisher.expect_navigation():
+        publisher.get_by_role("button", name="Hyväksy tässä kokouksessa").click()
+    expect(publisher.locator(".messages")).to_contain_text("hyväksyttiin ja julkaistiin")
+
+    # Every label follows, and the register lists the decision as confirmed.
+    member_sees_the_label(
+        member, site_url, [minutes_path, meeting_path, raati_path], approved_label
+    )
+    member.goto(f"{site_url}{raati_path}paatokset/")
+    row = member.locator("main tr", has_text=decision)
+    expect(row).not_to_contain_text("Vahvistamaton")
+    expect(row).to_contain_text(approved_label)

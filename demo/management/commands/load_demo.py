@@ -64,6 +64,7 @@ BODY_FIELDS = [
     "organisation_count_qualifier",
     "counted_year",
     "meeting_frequency",
+    "shares_draft_minutes",
     "tasks",
     "platform",
     "platform_since",
