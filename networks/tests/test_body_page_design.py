@@ -48,6 +48,8 @@ def test_planned_meeting_is_named_by_body_and_date(hr):
     assert planned.title == f"HR-verkosto – {kind} {planned.date_display}"
     demo = MeetingPage.objects.child_of(hr).filter(status="planned").first()
     assert demo.title.startswith("HR-verkosto – kokous ")
+    swedish = demo.get_translation(hr.locale.__class__.objects.get(language_code="sv"))
+    assert swedish.title.startswith("HR-nätverket – möte ")
 
 
 def test_knowledge_bank_counts_results_and_filter_options(safety, client):
