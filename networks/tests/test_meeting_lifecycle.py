@@ -411,7 +411,8 @@ def test_archived_body_is_readable_but_out_of_the_navigation(demo_site, client):
     assert response.status_code == 200
     assert 'class="status status-archived">Arkistoitu<' in response.content.decode()
 
-    index = client.get(body.get_parent().url).content.decode()
+    # Without the soft hyphens that card titles carry for narrow screens (text.hyphenation).
+    index = client.get(body.get_parent().url).content.decode().replace("\u00ad", "")
     active, archived = index.split("<h2>Arkistoitu</h2>")
     assert body.title not in active and body.title in archived
     # An ended body holds no more meetings to sign up for.

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from .axe import axe_violations, format_violations
 from .conftest import SCREENSHOTS
-from .demo_pages import KINDS, LANGUAGES, SEARCH_WORDS
+from .demo_pages import KINDS, LANGUAGES
 
 pytestmark = pytest.mark.browser
 

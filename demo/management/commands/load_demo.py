@@ -22,7 +22,7 @@ from demo.builder import child_page, docx_file, pdf_file, translate
 from demo.people import ORGANISATIONS, PEOPLE, TOPICS
 from demo.synonyms import load_synonyms
 from demo.terms import load_terms
-from demo.text import t
+from demo.text import SWEDISH, t
 from home.models import AccessibilityStatementPage, HomePage, StandardPage
 from networks.models import (
     AgendaItem,
@@ -452,7 +452,9 @@ class Command(BaseCommand):
         """Each body's next meetings, in the months the networks app would plan them."""
         today = timezone.localdate()
         for body in BodyPage.objects.filter(locale=self.fi).live():
-            swedish = body.get_translation_or_none(self.sv) or body
+            # The Swedish pages are made last (make_translations): the body's Swedish name
+            # comes from the demo text.
+            swedish_title = SWEDISH.get(body.title, body.title)
             for date in planned_months(body.meeting_frequency, today):
                 when = MeetingPage(
                     meeting_type="meeting", date=date, date_precision=DatePrecision.MONTH
@@ -462,7 +464,7 @@ class Command(BaseCommand):
                     "sv_slug": f"mote-{date:%Y-%m}",
                     "title": t(
                         meeting_title(body.title, when, "fi"),
-                        meeting_title(swedish.title, when, "sv"),
+                        meeting_title(swedish_title, when, "sv"),
                     ),
                     "meeting_type": "meeting",
                     "date": date,
