@@ -27,7 +27,7 @@ from generation.memo import remember
 from networks.models import BodyPage, Material, MeetingPage, MinutesPage
 from networks.translations import one_per_translation
 from networks.tree import parent_path
-from text.analysis import analyse_word, index_terms, query_terms, words
+from text.analysis import analyse_word, fold, index_terms, query_terms, words
 
 from .synonyms import expand
 
@@ -57,6 +57,8 @@ class Hit:
     translation_key: object = None
     matched: int = 1  # how many of the query's words it matches
     complete: bool = True  # it matches every word
+    named: bool = False  # its title is what was asked, word for word (`_names_query`)
+    owner: bool = False  # a page named by the query above other hits so named (`_mark_owners`)
     request: object = field(default=None, repr=False)
 
     @property
@@ -193,7 +195,7 @@ def _run_search(
     if sort == "date":
         hits.sort(key=lambda h: (h.matched, h.date is not None, h.date), reverse=True)
     else:
-        hits.sort(key=lambda h: (h.matched, h.score), reverse=True)
+        hits.sort(key=lambda h: (h.matched, h.named, h.owner, h.score), reverse=True)
     outcome.hits = hits
     return outcome
 
@@ -371,6 +373,37 @@ def _reward_title_matches(hits, query):
         covered = sum(1 for lemmas in title_words if wanted.intersection(lemmas))
         coverage = covered / len(title_words) if title_words else 0
         hit.score *= 1 + reward / max(len(asked), 1) + coverage
+        hit.named = _names_query(asked, title_words)
+        hit.owner = bool(asked) and reward == len(asked)  # every word in the title; see below
+    _mark_owners(hits)
+
+
+def _mark_owners(hits):
+    """Of the pages whose titles hold every query word, the ones that hold others so titled
+    below them: a body above its meetings and minutes named after it ("Tekry" finds the group
+    before "Tekry – kokous helmikuu 2027"), as a reader looking for the body expects."""
+    paths = [hit.obj.path for hit in hits if hit.owner and hit.kind == "page"]
+    for hit in hits:
+        if hit.owner:
+            path = hit.obj.path if hit.kind == "page" else None
+            hit.owner = bool(path) and any(p != path and p.startswith(path) for p in paths)
+
+
+def _names_query(asked, title_words):
+    """Whether a title is exactly what was asked: each query word in it and nothing else, with
+    or without ä/ö and across a hyphen ("HR-verkosto"). Someone typing a page's name expects
+    that page first, above pages that add words to it ("HR-verkosto – kokous helmikuu 2027"),
+    whatever the engine's scores say."""
+    if not asked or not title_words:
+        return False
+    wanted = {fold(term) for alternatives in asked for term in alternatives}
+    title = set()
+    for lemmas in title_words:
+        forms = {fold(lemma) for lemma in lemmas}
+        if not any(form in wanted or set(form.split("-")) <= wanted for form in forms):
+            return False
+        title |= forms | {part for form in forms for part in form.split("-")}
+    return all(title & {fold(term) for term in alternatives} for alternatives in asked)
 
 
 FACETS = {"body": "body", "type": "content_type", "year": "year", "language": "language"}
