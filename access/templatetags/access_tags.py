@@ -3,6 +3,8 @@ import json
 from django import template
 from wagtail.models import Page
 
+from generation.counter import request_generation
+
 from ..publishing import may_publish
 from ..readers import Reader
 from ..visibility import refused_page_paths
@@ -31,9 +33,21 @@ def may_publish_page(instance, user):
 
 
 @register.filter
-def members_only(page):
+def members_only(page, request=None):
     """Whether a visitor could not open the page (a restriction on it or above it): shown with
-    a lock to those who can, so members see what is theirs alone."""
+    a lock to those who can, so members see what is theirs alone. `page|members_only:request`
+    works the visitor's refused paths out once per request, not once per item of a list."""
     if not isinstance(page, Page) or not page.path:
         return False
-    return any(page.path.startswith(path) for path in refused_page_paths(Reader.visitor()))
+    return any(page.path.startswith(path) for path in refused_page_paths(_visitor(request)))
+
+
+def _visitor(request):
+    """A visitor reading at the request's content generation, kept on the request."""
+    if request is None:
+        return Reader.visitor()
+    visitor = getattr(request, "_access_visitor", None)
+    if visitor is None:
+        visitor = request._access_visitor = Reader.visitor()
+        visitor._content_generation = request_generation(request)
+    return visitor
