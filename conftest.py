@@ -33,7 +33,16 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(scope="session")
-def demo_site(django_db_setup, django_db_blocker):
+def demo_today():
+    """The day the demo's planned meetings are counted from: one day for the whole run, so a
+    run that crosses midnight (or a month's end) compares with what the demo was built on."""
+    from django.utils import timezone
+
+    return timezone.localdate()
+
+
+@pytest.fixture(scope="session")
+def demo_site(django_db_setup, django_db_blocker, demo_today):
     """The demo site, loaded once per run into the test database; returns load_demo's output."""
     from io import StringIO
 
@@ -41,7 +50,7 @@ def demo_site(django_db_setup, django_db_blocker):
 
     out = StringIO()
     with django_db_blocker.unblock():
-        call_command("load_demo", stdout=out)
+        call_command("load_demo", f"--today={demo_today.isoformat()}", stdout=out)
     return out.getvalue()
 
 

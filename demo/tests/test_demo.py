@@ -48,10 +48,10 @@ def test_first_run_reports_progress_and_creates_content(demo_site):
     assert "Demo ready: 0 objects created" not in demo_site
 
 
-def test_second_run_creates_nothing(demo_site):
+def test_second_run_creates_nothing(demo_site, demo_today):
     counts = (Page.objects.count(), Material.objects.count(), PageViewRestriction.objects.count())
     out = StringIO()
-    call_command("load_demo", "--skip-index", stdout=out)
+    call_command("load_demo", "--skip-index", f"--today={demo_today.isoformat()}", stdout=out)
     assert "Demo ready: 0 objects created" in out.getvalue()
     assert (
         Page.objects.count(),

@@ -4,6 +4,7 @@ import datetime
 
 import feedparser
 import pytest
+from django.utils import timezone
 from icalendar import Calendar
 
 from members.models import FeedToken
@@ -139,7 +140,7 @@ def test_ended_membership_removes_the_network_from_the_feeds(client, hr, hr_memb
     assert events(client, ics_url(hr_member))
     assert entries(client, rss_url(hr_member))
     membership = Membership.objects.get(person__user=hr_member, body=hr)
-    membership.end_date = datetime.date.today() - datetime.timedelta(days=1)
+    membership.end_date = timezone.localdate() - datetime.timedelta(days=1)
     membership.save()
     assert events(client, ics_url(hr_member)) == {}
     assert entries(client, rss_url(hr_member)) == []

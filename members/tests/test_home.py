@@ -7,6 +7,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from networks.models import Material, MaterialVersion, Membership, Person
 from networks.models.choices import MeetingStatus
@@ -101,7 +102,7 @@ def test_a_replaced_file_counts_as_changed(client, hr, hr_member):
 
 def test_ended_membership_drops_the_network(client, hr, hr_member):
     membership = Membership.objects.get(person__user=hr_member, body=hr)
-    membership.end_date = datetime.date.today() - datetime.timedelta(days=1)
+    membership.end_date = timezone.localdate() - datetime.timedelta(days=1)
     membership.save()
     client.force_login(hr_member)
     html = main(client.get("/omat-verkostot/"))

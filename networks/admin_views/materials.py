@@ -2,7 +2,6 @@
 topic, the report of material due for review, and a document's version history with the
 publisher's approval. Their addresses are given by the viewsets (`networks.viewsets`)."""
 
-import datetime
 import os
 
 import django_filters
@@ -154,7 +153,7 @@ class ReviewDueView(ReportView):
     ]
 
     def get_filename(self):
-        return f"review-due-{datetime.date.today():%Y-%m-%d}"
+        return f"review-due-{timezone.localdate():%Y-%m-%d}"
 
     def get_queryset(self):
         self.queryset = (

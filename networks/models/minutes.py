@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -303,7 +303,7 @@ def approve_at(minutes, meeting, user):
     page.status = MinutesStatus.APPROVED
     page.approved_at = meeting
     page.approved_on = (
-        meeting.date if meeting.date_precision == DatePrecision.DAY else datetime.date.today()
+        meeting.date if meeting.date_precision == DatePrecision.DAY else timezone.localdate()
     )
     revision = page.save_revision(user=user, log_action=True)
     if page.permissions_for_user(user).can_publish():

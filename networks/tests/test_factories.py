@@ -4,6 +4,7 @@ reaches, and documents as code adds them (approved, a real file, the folder's co
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from access.documents import unfiled_collection
 from home.factories import HomePageFactory
@@ -51,7 +52,7 @@ def test_the_next_meeting_after_may_skips_the_summer():
     in September, on the same weekday of the month (`networks.next_meeting`)."""
     HomePageFactory()
     body = BodyPageFactory(meeting_frequency=Frequency.SPRING_AND_AUTUMN)
-    may = datetime.date(datetime.date.today().year + 1, 5, 12)
+    may = datetime.date(timezone.localdate().year + 1, 5, 12)
     meeting = MeetingPageFactory(
         parent=body, date=may, status=MeetingStatus.HELD, agenda=[("item", "Avaus")]
     )

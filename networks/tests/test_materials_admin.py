@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template import loader
 from django.test import Client
 from django.test.utils import override_settings
+from django.utils import timezone
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Locale, Page, Workflow
 
@@ -165,7 +166,7 @@ def new_material(title, folder=None, topic_slug="tyovakivalta", year=None):
         body=folder.get_parent().specific,
         folder=folder,
         material_type="guide",
-        year=year or datetime.date.today().year,
+        year=year or timezone.localdate().year,
     )
     material._set_document_file_metadata()
     material.save()
@@ -300,9 +301,9 @@ def test_editor_submits_publisher_approves(demo_site, client, django_user_model)
 
 def test_review_report_lists_material_past_its_review_date(demo_site, client, django_user_model):
     overdue = Material.objects.get(title="Työväkivallan hallinta kunta-alan työpaikoilla")
-    assert overdue.review_date and overdue.review_date < datetime.date.today()
+    assert overdue.review_date and overdue.review_date < timezone.localdate()
     later = Material.objects.get(title="Biologiset tekijät työssä")
-    later.review_date = datetime.date.today() + datetime.timedelta(days=30)
+    later.review_date = timezone.localdate() + datetime.timedelta(days=30)
     later.save(update_fields=["review_date"])
     login(client, django_user_model, "toimittaja")
     html = client.get("/admin/reports/review-due/").content.decode()

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import Group
-from django.utils import translation
+from django.utils import timezone, translation
 
 from networks.dates import format_partial_date
 from networks.models import BodyPage, Membership, Person
@@ -17,7 +17,7 @@ def test_ending_a_term_removes_the_members_group(demo_site, django_user_model):
     group = Group.objects.get(name="HR-verkosto – jäsenet")
     assert group in user.groups.all()
     membership = Membership.objects.get(person__user=user)
-    membership.end_date = datetime.date.today() - datetime.timedelta(days=1)
+    membership.end_date = timezone.localdate() - datetime.timedelta(days=1)
     membership.save()
     assert group not in user.groups.all()
     membership.end_date = None
@@ -58,7 +58,7 @@ def test_editor_ends_a_term_in_the_admin_and_access_goes(
     membership = Membership.objects.get(person__user=user)
     listing = admin_client.get("/admin/snippets/networks/membership/")
     assert listing.status_code == 200 and "Helena Demo" in listing.content.decode()
-    yesterday = datetime.date.today() - datetime.timedelta(days=1)
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
     response = admin_client.post(
         f"/admin/snippets/networks/membership/edit/{membership.pk}/",
         {

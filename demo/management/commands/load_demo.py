@@ -125,12 +125,20 @@ class Command(BaseCommand):
         parser.add_argument(
             "--skip-index", action="store_true", help="Do not rebuild the search index."
         )
+        parser.add_argument(
+            "--today",
+            type=datetime.date.fromisoformat,
+            default=None,
+            help="The day the planned meetings are counted from (YYYY-MM-DD; default: today). "
+            "Tests pass one day so that a run crossing midnight plans the same meetings twice.",
+        )
 
     def handle(self, *args, **options):
         if not settings.DEMO_PASSWORD:
             raise CommandError("Set DEMO_PASSWORD: the demo users need a password.")
         self.created = 0
         self.translated = []
+        self.today = options["today"] or timezone.localdate()
         steps = [
             ("Locales and site", self.make_site),
             ("Users and groups", self.make_users),
@@ -450,7 +458,7 @@ class Command(BaseCommand):
 
     def make_planned_meetings(self):
         """Each body's next meetings, in the months the networks app would plan them."""
-        today = timezone.localdate()
+        today = self.today
         for body in BodyPage.objects.filter(locale=self.fi).live():
             # The Swedish pages are made last (make_translations): the body's Swedish name
             # comes from the demo text.
