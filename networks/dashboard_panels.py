@@ -8,6 +8,7 @@ edits" keeps only what is none of these (published edits)."""
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.home import RecentEditsPanel, UserObjectsInWorkflowModerationPanel
 from wagtail.models import Page, TaskState, WorkflowState, get_default_page_content_type
@@ -73,52 +74,75 @@ def one_panel_per_page(panels):
             panels[index] = replacement()
 
 
-class DraftsPanel(Component):
+class ListingPanel(Component):
+    """A dashboard panel that lists the items `get_items` gives, or shows nothing when there
+    are none (`networks/admin/dashboard_panel.html`; each panel's template fills in its
+    columns)."""
+
+    panel_id = ""
+    heading = ""
+
+    def get_items(self, request):
+        raise NotImplementedError
+
+    def get_context_data(self, parent_context):
+        request = parent_context["request"]
+        return {
+            "items": self.get_items(request),
+            "panel_id": self.panel_id,
+            "heading": self.heading,
+            "request": request,
+        }
+
+
+class DraftsPanel(ListingPanel):
     """Pages the editor saved last and that wait to be published."""
 
     name = "networks_own_drafts"
     template_name = "networks/admin/panel_drafts.html"
     order = 240
+    panel_id = "networks-own-drafts"
+    heading = _("Your drafts")
 
-    def get_context_data(self, parent_context):
-        request = parent_context["request"]
-        drafts = (
+    def get_items(self, request):
+        return (
             Page.objects.filter(has_unpublished_changes=True, latest_revision__user=request.user)
             .exclude(pk__in=pages_in_review())
             .order_by("-latest_revision_created_at")
             .specific()[:10]
         )
-        return {"pages": drafts, "request": request}
 
 
-class MeetingsWithoutAgendaPanel(Component):
+class MeetingsWithoutAgendaPanel(ListingPanel):
     """Planned meetings the editor may edit that have no agenda yet, soonest first."""
 
     name = "networks_meetings_without_agenda"
     template_name = "networks/admin/panel_meetings_without_agenda.html"
     order = 245
+    panel_id = "networks-meetings-without-agenda"
+    heading = _("Planned meetings without an agenda")
 
-    def get_context_data(self, parent_context):
-        request = parent_context["request"]
+    def get_items(self, request):
         editable = PagePermissionPolicy().instances_user_has_permission_for(request.user, "change")
         planned = MeetingPage.objects.filter(
             pk__in=editable.values("pk"),
             status=MeetingStatus.PLANNED,
             date__gte=timezone.localdate().replace(day=1),
         ).order_by("date")
-        return {"meetings": [m for m in planned if not m.agenda][:20], "request": request}
+        return [m for m in planned if not m.agenda][:20]
 
 
-class FilesAwaitingApprovalPanel(Component):
+class FilesAwaitingApprovalPanel(ListingPanel):
     """Files added or replaced by editors, beside the pages awaiting the publisher's review."""
 
     name = "networks_files_awaiting_approval"
     template_name = "networks/admin/panel_files_awaiting_approval.html"
     order = 110  # right after Wagtail's "Awaiting your review" (100)
+    panel_id = "networks-files-awaiting-approval"
+    heading = _("Files awaiting your approval")
 
-    def get_context_data(self, parent_context):
-        request = parent_context["request"]
-        return {"documents": approval.awaiting_approval()[:30], "request": request}
+    def get_items(self, request):
+        return approval.awaiting_approval()[:30]
 
 
 class TranslationsToDoPanel(Component):
