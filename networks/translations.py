@@ -23,3 +23,10 @@ def one_per_translation(items, language, language_of=page_language):
         if current is None or (language_of(item) == language and language_of(current) != language):
             chosen[item.translation_key] = item
     return [*chosen.values(), *others]
+
+
+def in_language(translations, language, language_of=page_language):
+    """Of one page's translations, the one in `language` where there is one, else the first
+    (None of none): `one_per_translation`'s rule for a single page."""
+    chosen = one_per_translation(translations, language, language_of)
+    return chosen[0] if chosen else None

@@ -24,6 +24,7 @@ from networks.addresses import absolute_url
 from networks.approval import document_approved
 from networks.models import BodyPage, Material, Membership, MinutesPage
 from networks.signals import stored_material
+from networks.translations import in_language
 
 from .mail import build_message, localized_reverse, send_all
 from .models import MemberAlert, forget_alerts
@@ -106,14 +107,6 @@ def recipients(body_keys):
         if alert.user_id not in seen:
             seen.add(alert.user_id)
             yield alert
-
-
-def in_language(pages, language):
-    """The page in `language` if there is one among `pages`, else the first."""
-    for page in pages:
-        if page.locale.language_code == language:
-            return page
-    return pages[0] if pages else None
 
 
 def localized_body(body, language):
