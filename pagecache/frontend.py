@@ -31,8 +31,8 @@ logger = logging.getLogger(__name__)
 class VarnishBackend(HTTPBackend):
     """Wagtail's HTTP purge with a timeout, and a BAN of everything kept for one host.
 
-        WAGTAILFRONTENDCACHE = {"varnish": {"BACKEND": "pagecache.frontend.VarnishBackend",
-                                            "LOCATION": "http://127.0.0.1:6081", "TIMEOUT": 2}}
+    WAGTAILFRONTENDCACHE = {"varnish": {"BACKEND": "pagecache.frontend.VarnishBackend",
+                                        "LOCATION": "http://127.0.0.1:6081", "TIMEOUT": 2}}
     """
 
     def __init__(self, params):

@@ -11,7 +11,6 @@ from networks.models import Material
 pytestmark = pytest.mark.django_db
 
 
-
 def cache_control(response):
     return {part.strip() for part in response.get("Cache-Control", "").split(",") if part}
 
