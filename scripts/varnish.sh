@@ -9,7 +9,7 @@
 #
 # The VCL is deploy/varnish/site.vcl; this script writes the backends.vcl it includes: one
 # backend per VARNISH_BACKENDS entry (host:port), round robin, each probed every 2 s with
-# `HEAD /robots.txt` as the TLS proxy would send it (Host: VARNISH_PROBE_HOST, https).
+# `GET /robots.txt` as the TLS proxy would send it (Host: VARNISH_PROBE_HOST, https).
 # Listens only on 127.0.0.1 (first free port from $VARNISH_PORT, default 6081); objects in
 # memory ($VARNISH_MEMORY, default 256m). varnishd compiles the VCL with gcc at start.
 # Directory (varnishd's -n, with -j none: no jail, so our own user may own it): $KT_VARNISH_DIR,
@@ -51,7 +51,7 @@ backend app$n {
     .connect_timeout = 2s;
     .first_byte_timeout = 60s;
     .probe = {
-        .request = "HEAD /robots.txt HTTP/1.1"
+        .request = "GET /robots.txt HTTP/1.1"
             "Host: $host"
             "X-Forwarded-Proto: https"
             "Connection: close";
