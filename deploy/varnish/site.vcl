@@ -100,6 +100,15 @@ sub vcl_backend_response {
         set beresp.uncacheable = true;
         return (deliver);
     }
+    # The same answer whatever other cookies a visitor has (one with a session or messages
+    # cookie is never looked up), so they make no variants of it: `Vary: Cookie` is dropped.
+    if (beresp.http.Vary ~ "(?i)\bcookie\b") {
+        set beresp.http.Vary = regsuball(beresp.http.Vary, "(?i)\s*\bcookie\b\s*,?", "");
+        set beresp.http.Vary = regsuball(beresp.http.Vary, "^[\s,]+|[\s,]+$", "");
+        if (beresp.http.Vary == "") {
+            unset beresp.http.Vary;
+        }
+    }
     # beresp.ttl is the site's s-maxage. A few seconds of grace let one request fetch a page
     # again while the others are given the expired copy; a ban removes it at once all the same.
     set beresp.grace = 10s;
