@@ -17,7 +17,8 @@ Wagtail page and a member's session, then measures in each of `--rounds` rounds:
 
 `--clients` client processes, one keep-alive connection each (bench/pages.py's load), for
 `--seconds` per case. Ratios are per round, against that round's plain page (or member, one);
-the table shows their median over the rounds.
+the table shows their median over the rounds, and how busy the machine's CPUs were meanwhile
+(/proc/stat: every process on the machine, the clients included).
 """
 
 import argparse
@@ -84,6 +85,13 @@ def prepare():
     }
 
 
+def cpu_times():
+    """(busy, total) jiffies of all CPUs since boot."""
+    fields = [int(value) for value in Path("/proc/stat").read_text().split("\n")[0].split()[1:]]
+    idle = fields[3] + fields[4]  # idle, iowait
+    return sum(fields) - idle, sum(fields)
+
+
 def measure(topology, urls, args):
     cases = [
         ("plain page, visitor, gunicorn A", topology.a, urls["plain"], None),
@@ -98,7 +106,10 @@ def measure(topology, urls, args):
     for number in range(args.rounds):
         figures = {}
         for name, port, url, cookie in cases:
+            busy, total = cpu_times()
             figures[name] = load(port, url, cookie, args.clients, args.seconds)
+            busy_after, total_after = cpu_times()
+            figures[name]["cpu"] = 100 * (busy_after - busy) / max(1, total_after - total)
             log(f"round {number + 1}: {name}: {figures[name]['rps']:.0f} req/s")
         rounds.append(figures)
     return cases, rounds
@@ -106,8 +117,8 @@ def measure(topology, urls, args):
 
 def report(cases, rounds, args):
     print(f"\n{args.clients} clients, {args.seconds:g} s per case, {args.rounds} rounds; medians")
-    print("| case | req/s | ratio | p50 ms | p99 ms | errors |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    print("| case | req/s | ratio | p50 ms | p99 ms | CPU busy | errors |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for name, *_ in cases:
         base = "members' page, member, A alone" if "member" in name else cases[0][0]
         ratio = median(r[name]["rps"] / r[base]["rps"] for r in rounds)
@@ -115,6 +126,7 @@ def report(cases, rounds, args):
             f"| {name} | {median(r[name]['rps'] for r in rounds):,.0f} | {ratio:.2f}× | "
             f"{median(r[name]['p50_ms'] for r in rounds):.1f} | "
             f"{max(r[name]['p99_ms'] for r in rounds):.1f} | "
+            f"{median(r[name]['cpu'] for r in rounds):.0f} % | "
             f"{sum(r[name]['errors'] for r in rounds)} |"
         )
     print("ratio: against the plain page (visitors) or the member's page from A alone (members)")
