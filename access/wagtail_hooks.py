@@ -20,7 +20,7 @@ from .visibility import refused_collection_ids
 def members_only_documents_are_private(document, request):
     """Whoever asks for a members-only document, the answer is for them alone: the file, the
     password form or the way to the login page (Wagtail marks only the form so)."""
-    if document.collection.get_view_restrictions():
+    if document.collection.get_view_restrictions().exists():
         mark_members_only(request)
 
 
