@@ -1,10 +1,22 @@
 """Private answers are private: a response worked out for who is asking says so to every cache
 between the site and the reader (`Cache-Control: private`), so no proxy or front cache keeps a
-member's page, search results or members-only file and hands it to someone else."""
+member's page, search results or members-only file and hands it to someone else.
+
+A members-only page or document is private whoever asks, a visitor's way to the login page
+included: Wagtail's own serve marks restricted pages so (`add_never_cache_headers`), and
+`mark_members_only` (called as a restricted document is served, `access.wagtail_hooks`) does the
+same for documents."""
 
 from django.conf import settings
 from django.utils.cache import patch_cache_control
 from wagtail.models import CollectionViewRestriction, PageViewRestriction
+
+MEMBERS_ONLY = "_members_only_answer"
+
+
+def mark_members_only(request):
+    """What this request is answered with concerns something members-only."""
+    setattr(request, MEMBERS_ONLY, True)
 
 
 def depends_on_reader(request):
@@ -31,6 +43,6 @@ class PrivateResponsesMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if depends_on_reader(request):
+        if depends_on_reader(request) or getattr(request, MEMBERS_ONLY, False):
             patch_cache_control(response, private=True)
         return response

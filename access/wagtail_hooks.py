@@ -11,8 +11,17 @@ from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
+from .middleware import mark_members_only
 from .publishing import may_move, may_publish
 from .visibility import refused_collection_ids
+
+
+@hooks.register("before_serve_document", order=-1)
+def members_only_documents_are_private(document, request):
+    """Whoever asks for a members-only document, the answer is for them alone: the file, the
+    password form or the way to the login page (Wagtail marks only the form so)."""
+    if document.collection.get_view_restrictions().exists():
+        mark_members_only(request)
 
 
 @hooks.register("before_serve_document")

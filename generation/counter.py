@@ -4,8 +4,12 @@ import time
 
 from django.conf import settings
 from django.core.cache import caches
+from django.dispatch import Signal
 
 GENERATION_KEY = "pagecache:generation"
+# Sent after every bump: caches outside the shared one (a front cache, `pagecache.frontend`)
+# learn that everything they keep is stale too.
+generation_bumped = Signal()
 
 
 def _cache():
@@ -47,3 +51,4 @@ def bump_generation():
         cache.incr(GENERATION_KEY)
     except ValueError:  # not set yet, or evicted
         cache.set(GENERATION_KEY, _new_generation(), timeout=None)
+    generation_bumped.send(sender=bump_generation)

@@ -36,7 +36,11 @@ DISPATCH_UID = "generation"
 
 def content_changed(sender=None, **kwargs):
     bump_generation()
-    transaction.on_commit(bump_generation)
+    connection = transaction.get_connection()
+    waiting = getattr(connection, "run_on_commit", ())
+    # Once per transaction, however many rows it changes (a publish saves several).
+    if not (connection.in_atomic_block and any(entry[1] is bump_generation for entry in waiting)):
+        transaction.on_commit(bump_generation)
 
 
 def model_changed(sender, **kwargs):

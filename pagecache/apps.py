@@ -6,3 +6,8 @@ class PageCacheConfig(AppConfig):
     name = "pagecache"
     label = "pagecache"
     verbose_name = _("Page cache")
+
+    def ready(self):
+        from . import frontend
+
+        frontend.connect()

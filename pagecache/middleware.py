@@ -11,6 +11,11 @@ not if it set a cookie, used a CSRF token or asked not to be cached.
 
 `X-Page-Cache` says what happened: `hit` (served from the cache), `miss` (rendered and stored),
 `skip` (the cache was not used for this request or this response).
+
+What this cache may keep, a shared front cache (Varnish, `pagecache.frontend`) may keep too: a
+hit or a stored miss says `Cache-Control: public, max-age=0, s-maxage=PAGE_CACHE_TIMEOUT`, and
+nothing else does. The front cache keeps only answers that say `s-maxage`; browsers ask again
+every time, so a change (which purges the front cache) shows at once.
 """
 
 import hashlib
@@ -19,6 +24,7 @@ from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
 from django.http import HttpResponse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language_from_path
 
 from generation.counter import request_generation
@@ -89,16 +95,22 @@ class PageCacheMiddleware:
             for name, value in headers:
                 response[name] = value
             response[HEADER] = "hit"
-            return response
+            return _shareable(response)
         setattr(request, CANDIDATE, True)
         response = self.get_response(request)
         if _may_store(request, response):
             headers = [(name, value) for name, value in response.items() if name != HEADER]
             _cache().set(key, (response.content, headers), settings.PAGE_CACHE_TIMEOUT)
             response[HEADER] = "miss"
+            _shareable(response)
         else:
             response[HEADER] = "skip"
         return response
+
+
+def _shareable(response):
+    patch_cache_control(response, public=True, max_age=0, s_maxage=settings.PAGE_CACHE_TIMEOUT)
+    return response
 
 
 def _cache():

@@ -7,6 +7,8 @@
 #   scripts/elasticsearch.sh status    # installed? running? (exit 0 running, 3 not running)
 #   scripts/elasticsearch.sh pause     # stops it by pid, keeps its data, config and port
 #   scripts/elasticsearch.sh resume    # starts it again after `pause`, with the same data
+#   scripts/elasticsearch.sh kill-node2  # SIGKILL to the second node (ES_NODES=2), data kept
+#   scripts/elasticsearch.sh start-node2 # the second node again, with its data; waits until joined
 #   scripts/elasticsearch.sh uninstall # deletes the cache
 #
 # Where it comes from: Elastic's official elasticsearch-8.12.2-linux-x86_64.tar.gz, split into
@@ -20,6 +22,9 @@
 # Server: 127.0.0.1 only, first free port from $ES_PORT (default 9201), single node, security and
 # ML off, heap $ES_HEAP (default 512m); runs as `nobody` when started by root (Elasticsearch
 # refuses root). Config, data, logs: $KT_ES_DIR, default ${TMPDIR:-/tmp}/kt-elasticsearch-<hash>.
+# With ES_NODES=2, a cluster of two: node 1 as above (the only master-eligible node, so the
+# voting configuration is node 1 alone and losing node 2 never costs the cluster its master)
+# and a data-only node 2 in $KT_ES_DIR/node2; ELASTICSEARCH_URL then names both, comma-separated.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -42,6 +47,7 @@ MARKER="$CACHE/.kt-installed"
 STATE="${KT_ES_DIR:-${TMPDIR:-/tmp}/kt-elasticsearch-$(printf '%s' "$ROOT" | sha1sum | cut -c1-10)}"
 PIDFILE="$STATE/elasticsearch.pid"
 URLFILE="$STATE/url"
+NODE2="$STATE/node2"
 HEAP="${ES_HEAP:-512m}"
 
 log() { printf '[elasticsearch] %s\n' "$*" >&2; }
@@ -170,10 +176,10 @@ cmd_install() {
 
 # ---------------------------------------------------------------- run
 
-# The pid in PIDFILE, if it is alive and is an Elasticsearch JVM (not a reused pid).
+# The pid in PIDFILE (or $1), if it is alive and is an Elasticsearch JVM (not a reused pid).
 running_pid() {
     local pid
-    pid="$(cat "$PIDFILE" 2>/dev/null || true)"
+    pid="$(cat "${1:-$PIDFILE}" 2>/dev/null || true)"
     [ -n "$pid" ] || return 0
     if kill -0 "$pid" 2>/dev/null && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q 'org.elasticsearch'; then
         printf '%s' "$pid"
@@ -189,7 +195,7 @@ cmd_start() {
     pid="$(running_pid)"
     if [ -n "$pid" ] && healthy "$(cat "$URLFILE")"; then
         log "already running (pid $pid)"
-        echo "ELASTICSEARCH_URL=$(cat "$URLFILE")"
+        echo "ELASTICSEARCH_URL=$(urls)"
         return 0
     fi
     [ -z "$pid" ] || cmd_stop
@@ -201,27 +207,23 @@ cmd_start() {
     cp -r "$CACHE/config" "$STATE/config"
     port="$(free_port "${ES_PORT:-9201}")"
     url="http://127.0.0.1:$port"
-    cat >"$STATE/config/elasticsearch.yml" <<EOF
-# Written by scripts/elasticsearch.sh: a throw-away single node for tests.
-cluster.name: kt-test
-node.name: kt-test
-network.host: 127.0.0.1
-http.port: $port
-discovery.type: single-node
-path.data: $STATE/data
-path.logs: $STATE/logs
-xpack.security.enabled: false
-xpack.ml.enabled: false
-ingest.geoip.downloader.enabled: false
-action.destructive_requires_name: false
-cluster.routing.allocation.disk.threshold_enabled: false
-EOF
-    # Relative paths in the stock jvm.options would point into the read-only cache.
-    sed -i \
-        -e "s|file=logs/gc.log|file=$STATE/logs/gc.log|" \
-        -e "s|HeapDumpPath=data|HeapDumpPath=$STATE/data|" \
-        -e "s|ErrorFile=logs/|ErrorFile=$STATE/logs/|" \
-        "$STATE/config/jvm.options"
+    if [ "${ES_NODES:-1}" = "2" ]; then
+        local transport port2 transport2
+        transport="$(free_port $((port + 100)))"
+        configure "$STATE" kt-test "$port" "$transport" \
+            "discovery.seed_hosts: [\"127.0.0.1:$transport\"]
+cluster.initial_master_nodes: [\"kt-test\"]"
+        port2="$(free_port $((port + 1)))"
+        transport2="$(free_port $((transport + 1)))"
+        mkdir -p "$NODE2"/{data,logs,tmp}
+        cp -r "$CACHE/config" "$NODE2/config"
+        configure "$NODE2" kt-test-2 "$port2" "$transport2" \
+            "discovery.seed_hosts: [\"127.0.0.1:$transport\"]
+node.roles: [ data ]"
+        printf 'http://127.0.0.1:%s\n' "$port2" >"$NODE2/url"
+    else
+        configure "$STATE" kt-test "$port" "" "discovery.type: single-node"
+    fi
     if [ ${#RUNAS[@]} -gt 0 ]; then
         chown -R "$RUN_USER:$RUN_GROUP" "$STATE"
         chmod 700 "$STATE"
@@ -230,7 +232,62 @@ EOF
     fi
 
     launch "$url"
-    echo "ELASTICSEARCH_URL=$url"
+    [ ! -d "$NODE2" ] || launch_node2
+    echo "ELASTICSEARCH_URL=$(urls)"
+}
+
+# Every node's URL, comma-separated.
+urls() {
+    if [ -f "$NODE2/url" ]; then
+        printf '%s,%s' "$(cat "$URLFILE")" "$(cat "$NODE2/url")"
+    else
+        cat "$URLFILE"
+    fi
+}
+
+# configure DIR NAME HTTP_PORT TRANSPORT_PORT DISCOVERY: one node's elasticsearch.yml and
+# jvm.options in DIR/config.
+configure() {
+    local dir="$1" name="$2" port="$3" transport="$4" discovery="$5"
+    cat >"$dir/config/elasticsearch.yml" <<EOF
+# Written by scripts/elasticsearch.sh: a throw-away node for tests.
+cluster.name: kt-test
+node.name: $name
+network.host: 127.0.0.1
+http.port: $port
+${transport:+transport.port: $transport}
+$discovery
+path.data: $dir/data
+path.logs: $dir/logs
+xpack.security.enabled: false
+xpack.ml.enabled: false
+ingest.geoip.downloader.enabled: false
+action.destructive_requires_name: false
+cluster.routing.allocation.disk.threshold_enabled: false
+EOF
+    # Relative paths in the stock jvm.options would point into the read-only cache.
+    sed -i \
+        -e "s|file=logs/gc.log|file=$dir/logs/gc.log|" \
+        -e "s|HeapDumpPath=data|HeapDumpPath=$dir/data|" \
+        -e "s|ErrorFile=logs/|ErrorFile=$dir/logs/|" \
+        "$dir/config/jvm.options"
+}
+
+# launch_node2: start the data-only node; wait until the cluster has both nodes.
+launch_node2() {
+    local url t0
+    url="$(cat "$NODE2/url")"
+    t0=$(date +%s)
+    log "starting the data-only node 2 on $url"
+    if ! as_runner env -i PATH=/usr/bin:/bin HOME="$NODE2" LANG=C.UTF-8 \
+        ES_PATH_CONF="$NODE2/config" ES_TMPDIR="$NODE2/tmp" ES_JAVA_OPTS="-Xms$HEAP -Xmx$HEAP" \
+        "$CACHE/bin/elasticsearch" -d -p "$NODE2/elasticsearch.pid" >"$NODE2/logs/startup.out" 2>&1 ||
+        ! curl -fsS --max-time 70 "$url/_cluster/health?wait_for_nodes=2&timeout=60s" >"$NODE2/health.json" 2>&1; then
+        cat "$NODE2/logs/startup.out" "$NODE2/health.json" >&2 || true
+        tail -n 40 "$NODE2/logs/kt-test.log" >&2 2>/dev/null || true
+        die "node 2 did not join the cluster"
+    fi
+    log "node 2 pid $(cat "$NODE2/elasticsearch.pid") joined in $(($(date +%s) - t0))s"
 }
 
 # launch URL: run the node configured in $STATE; wait until it is healthy.
@@ -280,6 +337,8 @@ halt() {
 
 cmd_pause() {
     local pid
+    pid="$(running_pid "$NODE2/elasticsearch.pid")"
+    [ -z "$pid" ] || halt "$pid"
     pid="$(running_pid)"
     [ -n "$pid" ] || { log "not running"; return 0; }
     halt "$pid"
@@ -293,11 +352,26 @@ cmd_resume() {
     else
         launch "$(cat "$URLFILE")"
     fi
-    echo "ELASTICSEARCH_URL=$(cat "$URLFILE")"
+    [ ! -d "$NODE2" ] || [ -n "$(running_pid "$NODE2/elasticsearch.pid")" ] || launch_node2
+    echo "ELASTICSEARCH_URL=$(urls)"
+}
+
+cmd_kill_node2() {
+    local pid
+    pid="$(running_pid "$NODE2/elasticsearch.pid")"
+    [ -n "$pid" ] || die "node 2 is not running"
+    kill -KILL "$pid"
+    for _ in $(seq 1 100); do
+        kill -0 "$pid" 2>/dev/null || { log "killed node 2 (pid $pid)"; return 0; }
+        sleep 0.1
+    done
+    die "node 2 (pid $pid) did not die"
 }
 
 cmd_stop() {
     local pid
+    pid="$(running_pid "$NODE2/elasticsearch.pid")"
+    [ -z "$pid" ] || halt "$pid"
     pid="$(running_pid)"
     if [ -z "$pid" ]; then
         log "not running"
@@ -341,9 +415,11 @@ case "${1:-}" in
     status) cmd_status ;;
     pause) cmd_pause ;;
     resume) cmd_resume ;;
+    kill-node2) cmd_kill_node2 ;;
+    start-node2) launch_node2 && echo "ELASTICSEARCH_URL=$(urls)" ;;
     uninstall) cmd_uninstall ;;
     *)
-        echo "usage: $0 install|start|stop|status|pause|resume|uninstall" >&2
+        echo "usage: $0 install|start|stop|status|pause|resume|kill-node2|start-node2|uninstall" >&2
         exit 2
         ;;
 esac

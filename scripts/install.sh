@@ -4,6 +4,7 @@
 #
 #   Debian packages : chromium postgresql gettext curl libvoikko1 voikko-fi (Finnish analysis)
 #                     redis-server (the shared cache in `make topology`; run as our process)
+#                     varnish (the front cache in `make topology`; run as our process)
 #                     default-jre-headless (the Nu HTML Checker, vnu-jar)
 #   Python          : .venv (python3.11) with requirements.txt (what production runs) and
 #                     requirements-dev.txt (tests, benchmarks, the demo); stamp of both:
@@ -23,7 +24,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 VENV="$ROOT/.venv"
-REQUIRED_APT=(chromium postgresql gettext curl libvoikko1 voikko-fi redis-server default-jre-headless)
+REQUIRED_APT=(chromium postgresql gettext curl libvoikko1 voikko-fi redis-server varnish default-jre-headless)
 
 log() { printf '[install] %s\n' "$*" >&2; }
 now() { date +%s; }

@@ -4,8 +4,9 @@
 #   2. pytest on SQLite, without browser (and postgres) tests
 #   3. pytest, whole suite incl. browser tests, on a throw-away PostgreSQL and a real
 #      Elasticsearch (scripts/elasticsearch.sh; ELASTICSEARCH_URL is set for this phase only)
-#   4. topology: two app servers sharing PostgreSQL, Redis and S3-compatible storage, with
-#      Elasticsearch, a mail server and the timers (scripts/topology.sh, `make topology`);
+#   4. topology: two app servers sharing PostgreSQL, Redis and S3-compatible storage, behind
+#      Varnish, with a two-node Elasticsearch, a mail server and the timers
+#      (scripts/topology.sh, `make topology`);
 #      KT_SKIP_TOPOLOGY=1 skips it while developing (the summary says so)
 # Every phase runs even if an earlier one failed; exit status is non-zero if any failed.
 # Extra arguments are passed to both pytest runs (e.g. scripts/test.sh -x -k hr).

@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",
     "wagtail.api.v2",
     "wagtail.contrib.forms",
+    # Purges a published page's addresses from the front cache (production's VARNISH_URL).
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -214,15 +216,45 @@ WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "members/password_required.html"
 # ELASTICSEARCH_URL switches the default to Elasticsearch; OpenSearch works through the same
 # code with "modelsearch.backends.opensearch2" (documented, not tested).
 DATABASE_SEARCH = {"BACKEND": "search.backends.DatabaseSearchBackend", "SEARCH_CONFIG": "simple"}
+
+
+def elasticsearch_urls(value):
+    """ELASTICSEARCH_URL: one http(s) URL per node of the cluster, comma-separated; refused
+    unless each is one, since a typo would otherwise show only as a search that falls back."""
+    urls = [url.strip() for url in value.split(",") if url.strip()]
+    for url in urls:
+        parsed = urlparse(url)
+        if parsed.scheme not in ("http", "https") or not parsed.hostname:
+            raise ImproperlyConfigured(
+                f"ELASTICSEARCH_URL must be http(s):// URLs separated by commas, not {url!r}."
+            )
+    return urls
+
+
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 if ELASTICSEARCH_URL:
+    ELASTICSEARCH_URLS = elasticsearch_urls(ELASTICSEARCH_URL)
     WAGTAILSEARCH_BACKENDS = {
         "default": {
             "BACKEND": "search.backends",
-            "URLS": [ELASTICSEARCH_URL],
+            "URLS": ELASTICSEARCH_URLS,
             "INDEX_PREFIX": os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "kt_"),
             "TIMEOUT": int(os.environ.get("ELASTICSEARCH_TIMEOUT", "5")),
-            "OPTIONS": {"max_retries": 0},
+            # With more than one node, a request a lost node did not answer is tried on the
+            # next one (the client marks the lost node dead for a while); with one node there
+            # is nothing to retry on and the search falls back to the database at once.
+            "OPTIONS": {
+                "max_retries": len(ELASTICSEARCH_URLS) - 1,
+                "retry_on_timeout": len(ELASTICSEARCH_URLS) > 1,
+            },
+            # A copy of every shard on another node, so a search survives a node.
+            "INDEX_SETTINGS": {
+                "settings": {
+                    "index": {
+                        "number_of_replicas": int(os.environ.get("ELASTICSEARCH_REPLICAS", "0"))
+                    }
+                }
+            },
         },
         "database": DATABASE_SEARCH,
     }

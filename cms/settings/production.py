@@ -3,7 +3,10 @@ environment, and the site refuses to start without a secret key or a database.
 
     SECRET_KEY, DATABASE_URL, SITE_URL          required (SITE_URL: https://verkostot.example.fi)
     ALLOWED_HOSTS, CSRF_TRUSTED_ORIGINS         comma-separated
-    ELASTICSEARCH_URL                           search engine (base.py); unset: database search
+    ELASTICSEARCH_URL                           search engine (base.py), one URL per node,
+                                                comma-separated; unset: database search
+    ELASTICSEARCH_REPLICAS                      copies of each shard on other nodes (default 0)
+    VARNISH_URL                                 the front cache, purged on every change
     REDIS_URL (or CACHE_URL)                    shared cache; unset: a folder on this machine
     AWS_STORAGE_BUCKET_NAME (+ AWS_S3_*)        media on S3-compatible storage; unset: MEDIA_ROOT
     EMAIL_HOST, EMAIL_PORT, MAIL_RETRY_SECONDS  the mail server; retries of the mail queue
@@ -152,6 +155,21 @@ else:
 # Sessions read from that cache, written through to the database: a member's request does not
 # wait for a session query, and a cleared or lost cache logs nobody out.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+# --- A front cache (Varnish with deploy/varnish/site.vcl) before the app servers: Wagtail purges
+# a published page's addresses, and every change of content BANs the site's host
+# (pagecache.frontend); a front cache that is down costs a warning in the log, never a publish.
+VARNISH_URL = url_of("VARNISH_URL", ("http", "https"))
+if VARNISH_URL:
+    WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "pagecache.frontend.VarnishBackend",
+            "LOCATION": VARNISH_URL,
+            "TIMEOUT": float(os.environ.get("VARNISH_TIMEOUT", "2")),
+        }
+    }
+    # Addresses are purged as they are: the Finnish ones have no language prefix to swap.
+    WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 # --- Logs to stdout; the process manager or the container platform collects them.
 LOGGING = {

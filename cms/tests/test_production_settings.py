@@ -115,6 +115,8 @@ def test_refuses_an_empty_secret_key():
         ("AWS_STORAGE_BUCKET_NAME", "km"),
         ("AWS_STORAGE_BUCKET_NAME", "KT_Media"),
         ("AWS_S3_ENDPOINT_URL", "minio.internal:9000"),
+        ("VARNISH_URL", "varnish.internal:6081"),
+        ("ELASTICSEARCH_URL", "http://es1.internal:9200,es2.internal:9200"),
     ],
 )
 def test_refuses_a_cache_or_storage_it_could_not_reach(name, value):
@@ -134,3 +136,34 @@ def test_the_login_throttle_falls_back_to_the_database_only_with_redis():
     assert with_redis.stdout.split() == ["throttle", "database"], with_redis.stderr
     without = python(code, **REQUIRED)
     assert without.stdout.split() == ["default", "None"], without.stderr
+
+
+def test_a_front_cache_is_purged_only_when_one_is_configured():
+    code = (
+        "from django.conf import settings; c = getattr(settings, 'WAGTAILFRONTENDCACHE', {});"
+        " print([(b['BACKEND'], b['LOCATION']) for b in c.values()])"
+    )
+    with_varnish = python(code, **REQUIRED, VARNISH_URL="http://127.0.0.1:6081")
+    assert with_varnish.stdout.strip() == (
+        "[('pagecache.frontend.VarnishBackend', 'http://127.0.0.1:6081')]"
+    ), with_varnish.stderr
+    assert python(code, **REQUIRED).stdout.strip() == "[]"
+
+
+def test_a_search_cluster_is_every_node_with_retries_and_replicas():
+    code = (
+        "from django.conf import settings; b = settings.WAGTAILSEARCH_BACKENDS['default'];"
+        " print(b['URLS'], b['OPTIONS']['max_retries'],"
+        " b['INDEX_SETTINGS']['settings']['index']['number_of_replicas'])"
+    )
+    cluster = python(
+        code,
+        **REQUIRED,
+        ELASTICSEARCH_URL="http://es1.internal:9200, http://es2.internal:9200",
+        ELASTICSEARCH_REPLICAS="1",
+    )
+    assert cluster.stdout.strip() == (
+        "['http://es1.internal:9200', 'http://es2.internal:9200'] 1 1"
+    ), cluster.stderr
+    one = python(code, **REQUIRED, ELASTICSEARCH_URL="http://es1.internal:9200")
+    assert one.stdout.strip() == "['http://es1.internal:9200'] 0 0", one.stderr

@@ -3,9 +3,11 @@
 
 Starts, each as a process of ours stopped by its pid at the end (scripts/*.sh):
 PostgreSQL, Redis (the shared cache), an S3 API server (moto: media, private objects),
-Elasticsearch, a test mail server (aiosmtpd, a Maildir), two gunicorn app servers A and B with
-cms.settings.production, and scripts/timers.py (the mail queue, publish_scheduled and the replay
-of missed index updates, every 2 s). Loads the demo through the production settings (so its
+Elasticsearch as a cluster of two nodes (node 2 data-only; one replica of every shard), a test
+mail server (aiosmtpd, a Maildir), two gunicorn app servers A and B with
+cms.settings.production, Varnish before both (deploy/varnish/site.vcl, purged by the site), and
+scripts/timers.py (the mail queue, publish_scheduled and the replay of missed index updates,
+every 2 s). Loads the demo through the production settings (so its
 files go to the object store), then runs the checks, each printed as PASS or FAIL, and ends in
 one line `N passed, N failed` (exit status 1 if any failed):
 
@@ -20,7 +22,14 @@ one line `N passed, N failed` (exit status 1 if any failed):
   7. mail queued while the mail server is down is delivered once after it returns
   8. Elasticsearch stopped, a page published, Elasticsearch started: the page is found through
      the site within a minute, with no command run by hand
-  9. scripts/backup.sh, then scripts/restore.sh into a fresh PostgreSQL and a fresh object
+  9. one Elasticsearch node (the data-only one) killed during a bounded load of searches
+     through A and B: no errors, every answer from Elasticsearch (not the database fallback);
+     pages published meanwhile are found, and are on the node once it is back
+ 10. a page published through A is served updated through Varnish at once (and the home page,
+     which lists it, too)
+ 11. a members-only page and documents are never served from Varnish (X-Cache never HIT)
+ 12. a bounded load through Varnish (visitors and a member): 0 errors
+ 13. scripts/backup.sh, then scripts/restore.sh into a fresh PostgreSQL and a fresh object
      store: every page, document (and its file), membership and subscription is there, and the
      rebuilt search index finds a page; a second restore into them is refused
 
@@ -37,6 +46,7 @@ owners must reach them), deleted at the end unless --keep.
 import argparse
 import contextlib
 import json
+import logging
 import multiprocessing
 import os
 import re
@@ -194,6 +204,7 @@ class Topology:
             "MAIL_RETRY_SECONDS": "2",
             "EMAIL_HOST": HOST,
             "DEFAULT_FROM_EMAIL": "verkostot@example.fi",
+            "ELASTICSEARCH_REPLICAS": "1",
         }
         # Per-service state folders; PostgreSQL's and Elasticsearch's owners (postgres, nobody)
         # cannot enter our 0700 temp folder, so theirs lie beside it.
@@ -201,7 +212,8 @@ class Topology:
             "postgres": {"KT_PG_DIR": f"{self.tmp}-pg", "PG_PORT": "55400"},
             "redis": {"KT_REDIS_DIR": str(self.tmp / "redis"), "REDIS_PORT": "6390"},
             "s3": {"KT_S3_DIR": str(self.tmp / "s3"), "S3_PORT": "9390"},
-            "elasticsearch": {"KT_ES_DIR": f"{self.tmp}-es", "ES_PORT": "9260"},
+            "elasticsearch": {"KT_ES_DIR": f"{self.tmp}-es", "ES_PORT": "9260", "ES_NODES": "2"},
+            "varnish": {"KT_VARNISH_DIR": str(self.tmp / "varnish")},
         }
 
     # -------------------------------------------------------------- scripts/*.sh
@@ -306,8 +318,23 @@ class Topology:
         if "ELASTICSEARCH_URL" not in self.env:
             raise RuntimeError("Elasticsearch did not start")
         self.manage("load_demo")
+        # The app servers purge Varnish, which is started once they answer, on this port.
+        self.varnish = free_port(6190)
+        self.env["VARNISH_URL"] = f"http://{HOST}:{self.varnish}"
         self.a = self.start_app_server("A")
         self.b = self.start_app_server("B")
+        backends = {
+            "VARNISH_PORT": str(self.varnish),
+            "VARNISH_BACKENDS": f"{HOST}:{self.a} {HOST}:{self.b}",
+            "VARNISH_PROBE_HOST": HOST,
+        }
+        log("starting varnish")
+        self.service_env["varnish"].update(backends)
+        url = self.script("varnish", "start")
+        self.stops.append(("varnish", lambda: self.script("varnish", "stop")))
+        if url != self.env["VARNISH_URL"]:
+            raise RuntimeError(f"Varnish took {url}, not {self.env['VARNISH_URL']}")
+        wait_for_backends(self.varnish)
         self.spawn(
             "timers", [str(PYTHON), str(SCRIPTS / "timers.py"), "--every", "2"], "timers.log"
         )
@@ -331,6 +358,8 @@ class Topology:
         import django
 
         django.setup()
+        # The search client's retries on a lost node log a traceback each; the checks say more.
+        logging.getLogger("elastic_transport").setLevel(logging.ERROR)
 
 
 def stop_process(process, name, grace=20):
@@ -343,6 +372,17 @@ def stop_process(process, name, grace=20):
         log(f"{name} (pid {process.pid}) still alive after {grace}s: SIGKILL")
         process.kill()
         process.wait(10)
+
+
+def wait_for_backends(port, seconds=30):
+    """Varnish probes the app servers before it sends them anything."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        with contextlib.suppress(OSError):
+            if Client("192.0.2.1").get(port, "/robots.txt")[0] == 200:
+                return
+        time.sleep(0.5)
+    raise RuntimeError("Varnish has no healthy app server")
 
 
 def wait_for_port(port, seconds):
@@ -554,7 +594,12 @@ class Checks:
             load.outage.clear()
             log("Redis started")
         summary = load.join()
-        cached = [self.admin_free_get(self.t.a, "/")[1].getheader("X-Page-Cache") for _ in "12"]
+        # Each worker that saw Redis fail starts a new content generation on its first request
+        # after it is back (cms/cache.py), so the page may be rendered once per worker first.
+        cached = [
+            self.admin_free_get(self.t.a, "/")[1].getheader("X-Page-Cache")
+            for _ in range(WORKERS + 2)
+        ]
         assert summary["5xx"] == 0 and summary["errors"] == 0, summary
         assert summary["member logged out"] == 0, summary
         assert summary["during the outage"] > 0, summary
@@ -686,7 +731,171 @@ class Checks:
             f"engine was back (the timers' replay_index_updates; nothing run by hand)"
         )
 
-    # -------------------------------------------------------------- 9. backup and restore
+    # -------------------------------------------------------------- 9. a node lost
+
+    def search_node_killed_under_load(self):
+        """Searches through A and B, each a question no stored answer holds (the reader cache
+        keys on the query string), while node 2 is killed; pages published meanwhile."""
+        import requests
+
+        urls = self.t.env["ELASTICSEARCH_URL"].split(",")
+        sought = self.new_page("Solmuhaku", self.t.a)
+        visitor = Client("192.0.2.15")
+        deadline = time.monotonic() + 30
+        while f"Solmuhaku {sought[1]}" not in unescape(
+            visitor.get(self.t.b, f"/haku/?q={sought[1]}")[2]
+        ):
+            assert time.monotonic() < deadline, "the page to search for is not found"
+            time.sleep(1)
+        load = SearchLoad([self.t.a, self.t.b], sought[1], f"Solmuhaku {sought[1]}", seconds=24)
+        load.start()
+        time.sleep(4)
+        self.t.script("elasticsearch", "kill-node2")
+        load.outage.set()
+        log("Elasticsearch node 2 killed")
+        published = []
+        try:
+            for n in range(3):
+                published.append(self.new_page("Solmukoe", (self.t.a, self.t.b)[n % 2]))
+            time.sleep(8)
+        finally:
+            load.outage.clear()
+            summary = load.join()
+            self.t.script("elasticsearch", "start-node2")
+            log("Elasticsearch node 2 started")
+        green = requests.get(
+            f"{urls[0]}/_cluster/health?wait_for_status=green&timeout=50s", timeout=60
+        ).json()
+        for _pk, new_word in published:
+            status, _, html = visitor.get(self.t.a, f"/haku/?q={new_word}")
+            assert status == 200 and f"Solmukoe {new_word}" in unescape(html), new_word
+            assert self.down_notice not in unescape(html), "answered by the database fallback"
+        local = requests.post(
+            f"{urls[1]}/kt_wagtailcore_page/_search?preference=_only_local",
+            json={"query": {"ids": {"values": [str(pk) for pk, _ in published]}}},
+            timeout=10,
+        ).json()["hits"]["total"]["value"]
+        assert summary["errors"] == 0 and set(summary["statuses"]) == {200}, summary
+        assert summary["from the fallback"] == 0 and summary["not found"] == 0, summary
+        assert summary["during the outage"] > 0, summary
+        assert green["status"] == "green", green
+        assert local == len(published), f"node 2 holds {local} of the {len(published)} pages"
+        return (
+            f"{summary['requests']} searches in {summary['seconds']:.0f} s through A and B "
+            f"({summary['during the outage']} while node 2 was down), by status "
+            f"{summary['statuses']}, 0 from the database fallback; {len(published)} pages "
+            f"published meanwhile found; node 2 back, cluster green, and node 2's own copy "
+            f"holds all {local}"
+        )
+
+    def new_page(self, prefix, port):
+        """A page titled `prefix` and a word of its own, published through `port`."""
+        from home.models import StandardPage
+
+        word = prefix.lower() + "".join(secrets.choice("bdfgklmnprstv") for _ in range(8))
+        page = self.public_page.get_parent().add_child(
+            instance=StandardPage(title=f"{prefix} {word}", slug=word, live=False)
+        )
+        page.save_revision(user=self.admin_user)
+        self.publish_through(port, page)
+        return page.pk, word
+
+    @property
+    def down_notice(self):
+        from django.utils import translation
+
+        with translation.override("fi"):
+            return translation.gettext(
+                "The search engine is not available right now. These results come from a "
+                "simpler search of the site's database."
+            )
+
+    # -------------------------------------------------------------- 10-12. Varnish
+
+    def page_published_through_a_is_served_by_varnish(self):
+        port = self.t.varnish
+        page = self.public_page
+        home = page.get_parent().url
+        for _ in range(2):
+            status, response, html = self.admin_free_get(port, page.url)
+            self.admin_free_get(port, home)
+        assert response.getheader("X-Cache") == "HIT", "Varnish does not keep the page"
+        title = f"{page.title} {self.marker}v"
+        page.title = title
+        page.save_revision(user=self.admin_user)  # a draft: the live page stays as it was
+        for _ in range(2):  # (saving it is a change of content too: Varnish fetches it again)
+            status, response, html = self.admin_free_get(port, page.url)
+            self.admin_free_get(port, home)
+        assert title not in unescape(html), "Varnish serves the draft"
+        assert response.getheader("X-Cache") == "HIT", "Varnish does not keep the page"
+        self.publish_through(self.t.a, page)
+        status, response, html = self.admin_free_get(port, page.url)
+        assert status == 200 and title in unescape(html), "Varnish still serves the old page"
+        listed = self.admin_free_get(port, home)
+        assert listed[1].getheader("X-Cache") == "MISS", "the home page was not purged"
+        again = self.admin_free_get(port, page.url)[1].getheader("X-Cache")
+        assert again == "HIT", f"kept again afterwards: {again}"
+        return (
+            f"{page.url}: HIT with the old title after a draft was saved, the new title at "
+            f"once after A published ({response.getheader('X-Cache')}), the home page fetched "
+            f"again too, then HIT again"
+        )
+
+    def members_only_never_from_varnish(self):
+        from networks.models import Material
+
+        port = self.t.varnish
+        members_document = next(
+            material
+            for material in Material.objects.order_by("pk")
+            if material.collection.get_view_restrictions()
+            .filter(groups__user__username="jasen-hr")
+            .exists()
+        )
+        public_document = next(
+            material
+            for material in Material.objects.order_by("pk")
+            if not material.collection.get_view_restrictions().exists()
+        )
+        seen = {}
+        for who, client in (("visitor", Client("192.0.2.16")), ("member", self.member)):
+            for url in (
+                self.members_page.url,
+                f"/documents/{members_document.pk}/",
+                f"/documents/{public_document.pk}/",
+            ):
+                answers = [client.get(port, url) for _ in range(3)]
+                seen[(who, url)] = [
+                    (status, response.getheader("X-Cache")) for status, response, _ in answers
+                ]
+        hits = {key: value for key, value in seen.items() if any(c == "HIT" for _, c in value)}
+        assert not hits, f"served from Varnish: {hits}"
+        member_statuses = {
+            s for (who, _), value in seen.items() if who == "member" for s, _ in value
+        }
+        assert member_statuses == {200}, seen
+        return "; ".join(
+            f"{who} {url}: {sorted({f'{s} {c}' for s, c in value})}"
+            for (who, url), value in seen.items()
+        )
+
+    def load_through_varnish(self):
+        urls = {
+            "visitor": (None, self.public_page.url),
+            "member": (self.member.cookies, self.members_page.url),
+        }
+        load = Load([self.t.varnish, self.t.varnish], urls, self.members_page.title, seconds=10)
+        load.start()
+        summary = load.join()
+        assert summary["5xx"] == 0 and summary["errors"] == 0, summary
+        assert set(summary["statuses"]) == {200} and summary["member logged out"] == 0, summary
+        return (
+            f"{summary['requests']} requests in {summary['seconds']:.0f} s through Varnish "
+            f"(visitors from its cache, the member passed to A and B), by status "
+            f"{summary['statuses']}, 0 errors"
+        )
+
+    # -------------------------------------------------------------- 13. backup and restore
 
     def backup_and_restore(self):
         env = self.t.env
@@ -699,7 +908,7 @@ class Checks:
             capture_output=True,
             text=True,
         )
-        assert backup.returncode == 0, backup.stderr
+        assert backup.returncode == 0, f"backup.sh exit {backup.returncode}: {backup.stderr}"
         folder = backup.stdout.strip().splitlines()[-1].split("=", 1)[1]
         fresh = {
             "postgres": {"KT_PG_DIR": f"{self.t.tmp}-pg2", "PG_PORT": "55420"},
@@ -728,7 +937,7 @@ class Checks:
             text=True,
         )
         assert again.returncode != 0 and "empty database" in again.stderr, "restored twice"
-        assert original["found in the search index"] is True
+        assert original["found in the search index"] is True, original
         return (
             f"{Path(folder).name} restored into a fresh PostgreSQL and object store, the search "
             f"index rebuilt; a second restore into them refused; {copy}"
@@ -799,6 +1008,19 @@ class Checks:
                 "a page published while Elasticsearch is down is found once it is back",
                 self.page_published_while_the_engine_is_down,
             ),
+            (
+                "an Elasticsearch node killed during a bounded load of searches",
+                self.search_node_killed_under_load,
+            ),
+            (
+                "a page published through A is served updated through Varnish at once",
+                self.page_published_through_a_is_served_by_varnish,
+            ),
+            (
+                "a members-only page and documents are never served from Varnish",
+                self.members_only_never_from_varnish,
+            ),
+            ("a bounded load through Varnish", self.load_through_varnish),
             ("backup, then restore into fresh services", self.backup_and_restore),
         ]:
             self.run(name, check)
@@ -886,6 +1108,59 @@ class Load:
             "5xx": sum(count for status, count in statuses.items() if status >= 500),
             "errors": errors,
             "member logged out": logged_out,
+            "during the outage": during,
+        }
+
+
+class SearchLoad(Load):
+    """Client processes searching through A and B in turn, every question new (an extra
+    parameter each time, so no stored answer serves it); counts answers that did not find the
+    page or came from the database fallback."""
+
+    def __init__(self, ports, word, expected, seconds, clients=2):
+        super().__init__(ports, {}, expected, seconds, clients)
+        self.word = word
+
+    def client(self, number):
+        deadline = time.monotonic() + self.seconds
+        statuses, errors, wrong, fallback, sent, during = {}, 0, 0, 0, 0, 0
+        notice = "The search engine is not available right now"
+        client = Client(f"203.0.113.{number + 10}")
+        while time.monotonic() < deadline:
+            path = f"/haku/?q={self.word}&n={number}-{sent}"
+            try:
+                status, _, html = client.get(self.ports[sent % 2], path)
+            except OSError:
+                errors += 1
+                continue
+            finally:
+                sent += 1
+            html = unescape(html)
+            statuses[status] = statuses.get(status, 0) + 1
+            during += self.outage.is_set()
+            wrong += self.member_text not in html
+            fallback += notice in html or "Hakukone ei ole" in html
+        self.queue.put((statuses, errors, wrong, during, fallback))
+
+    def join(self):
+        statuses, errors, wrong, during, fallback = {}, 0, 0, 0, 0
+        for _ in self.processes:
+            part = self.queue.get()
+            for status, count in part[0].items():
+                statuses[status] = statuses.get(status, 0) + count
+            errors += part[1]
+            wrong += part[2]
+            during += part[3]
+            fallback += part[4]
+        for process in self.processes:
+            process.join()
+        return {
+            "requests": sum(statuses.values()),
+            "seconds": time.monotonic() - self.began,
+            "statuses": statuses,
+            "errors": errors,
+            "not found": wrong,
+            "from the fallback": fallback,
             "during the outage": during,
         }
 
