@@ -16,6 +16,7 @@ from networks.factories import (
 )
 from networks.models import Material
 from search.query import run_search
+from search.tests.test_search import result_titles
 from search.tests.utils import refresh_index
 
 pytestmark = pytest.mark.django_db
@@ -75,3 +76,15 @@ def test_counts_filters_and_pages_cover_every_match(rf, many_documents, backend,
     last = pages.page(pages.num_pages)
     assert pages.num_pages == -(-expected // 10)
     assert len(last) == expected - 10 * (pages.num_pages - 1)
+
+
+def test_the_search_page_shows_true_counts_and_reaches_its_last_page(client, many_documents):
+    """What a visitor sees: the count above the list, the year refiners and page 13 of 13."""
+    html = client.get("/haku/", {"q": "lumilinna"}).content.decode()
+    assert f'"status">{PUBLIC} ' in html
+    assert "2022 (33)" in html and "2024 (32)" in html  # 130 documents over four years
+    first = set(result_titles(client.get("/haku/", {"q": "lumilinna"})))
+    last = set(result_titles(client.get("/haku/", {"q": "lumilinna", "page": 13})))
+    assert len(last) == 10 and not first & last
+    filtered = client.get("/haku/", {"q": "lumilinna", "year": "2024"}).content.decode()
+    assert '"status">32 ' in filtered
