@@ -13,14 +13,18 @@ shares state with a test run's instance). Every server is stopped by its pid at 
 
 Per size N (synthetic Finnish materials on top of the demo content, added incrementally):
   rebuild   `update_index --backend <name>` in-process, timed -> indexed objects per second
-  endpoint  GET /haku/?q=... on gunicorn, at 2 and at 8 concurrent clients -> p50 / p95
+  endpoint  GET /haku/?q=... on gunicorn, at 2 and at 8 concurrent clients -> p50 / p95, of
+            questions never asked before (a unique query string per request, `&n=<unique>`:
+            the same search, but no kept answer can serve it) and, as "kept", of the same
+            queries repeated (answers are kept per query string, so these mostly measure
+            the reader cache). The engine comparison and the ratio use the first.
   engine    the same engine work sent straight to the engine, at the same concurrency:
             elasticsearch: every request our backend sends to Elasticsearch for that query
               (recorded in-process by wrapping the client's perform_request), replayed over
               HTTP against /_search (scroll ids followed, as the backend does); also, as
               "ES top-10", only the first search per index without scroll, for 10 hits;
             database: the backend searches run_search makes (pages and materials of the
-              language, visibility-filtered, annotate_score, [:MAX_HITS]), in-process.
+              language, visibility-filtered, annotate_score, every match), in-process.
   overhead  endpoint p50 - engine p50, and the ratio endpoint p50 / engine p50.
 Also printed: a single-thread in-process breakdown per size and backend (run_search time,
 SQL queries and engine requests per search) and the slowest queries through the endpoint.
@@ -515,11 +519,14 @@ class Bench:
 
     # -------------------------------------------------------------- measurements
 
-    def endpoint_load(self, base, queries, clients, max_requests=None):
+    def endpoint_load(self, base, queries, clients, max_requests=None, fresh=False):
+        """`fresh`: every request a query string never asked before, so no kept answer."""
         budget = self.args.request_timeout
+        unique = iter(range(10**9))
 
         def job(session, query):
-            response = session.get(f"{base}/haku/?q={quote(query)}", timeout=budget)
+            extra = f"&n={os.getpid()}-{next(unique)}-{time.monotonic_ns()}" if fresh else ""
+            response = session.get(f"{base}/haku/?q={quote(query)}{extra}", timeout=budget)
             if response.status_code != 200:
                 raise RuntimeError(f"HTTP {response.status_code}")
             if 'class="messages" role="alert"' in response.text:
@@ -659,7 +666,6 @@ class Bench:
     def db_engine_job(self, queries, full=True):
         """job(backend, query): the backend searches of one query, within the request budget."""
         from networks.models import Material
-        from search.query import MAX_HITS
         from text.analysis import normalise_query
 
         normalised = {q: normalise_query(q, "fi") for q in queries}
@@ -671,7 +677,7 @@ class Bench:
                 if full:  # what run_search asks the backend for
                     for queryset in (pages, documents):
                         search = backend.search(normalised[query], queryset.all(), operator="and")
-                        list(search.annotate_score("_score")[:MAX_HITS])
+                        list(search.annotate_score("_score"))  # every match, as run_search
                 else:  # the plain call: materials, first 10
                     materials = Material.objects.all()
                     list(backend.search(normalised[query], materials, operator="and")[:10])
@@ -787,7 +793,11 @@ class Bench:
             warm = len(queries) * self.args.workers * self.args.threads
             self.endpoint_load(base, queries, max(CLIENTS), max_requests=warm)
             for clients in CLIENTS:
-                durations, by_query, errors, timeouts = self.endpoint_load(base, queries, clients)
+                kept, _, kept_errors, _ = self.endpoint_load(base, queries, clients)
+                durations, by_query, errors, timeouts = self.endpoint_load(
+                    base, queries, clients, fresh=True
+                )
+                errors += kept_errors
                 # The same queries as the endpoint managed in its time: same mix, same p50.
                 done = len(durations) + len(errors) + timeouts
                 if backend == "elasticsearch":
@@ -811,6 +821,8 @@ class Bench:
                     "timeouts": timeouts + engine_timeouts,
                     "p50_ms": ms(percentile(durations, 0.5)),
                     "p95_ms": ms(percentile(durations, 0.95)),
+                    "kept_p50_ms": ms(percentile(kept, 0.5)),
+                    "kept_p95_ms": ms(percentile(kept, 0.95)),
                     "engine_p50_ms": ms(percentile(engine, 0.5)),
                     "engine_p95_ms": ms(percentile(engine, 0.95)),
                 }
@@ -824,7 +836,8 @@ class Bench:
                     log(f"  error: {error}")
                 log(
                     f"{backend} {size} x{clients}: p50 {fmt(row['p50_ms'])} ms, "
-                    f"p95 {fmt(row['p95_ms'])} ms, engine p50 {fmt(row['engine_p50_ms'])} ms "
+                    f"p95 {fmt(row['p95_ms'])} ms (kept answers: p50 {fmt(row['kept_p50_ms'])}, "
+                    f"p95 {fmt(row['kept_p95_ms'])} ms), engine p50 {fmt(row['engine_p50_ms'])} ms "
                     f"({row['requests']} requests, {row['timeouts']} timeouts)"
                 )
                 if clients == max(CLIENTS):
@@ -915,9 +928,14 @@ def report(results, args):
     header = (
         f"{'backend':<14}{'size':>8}{'clients':>8}{'p50 ms':>9}{'p95 ms':>9}"
         f"{'engine p50':>12}{'overhead ms':>13}{'ratio':>7}{'reqs':>6}{'errs':>6}{'t/o':>5}"
-        f"{'ES top-10 p50':>15}"
+        f"{'ES top-10 p50':>15}{'kept p50':>10}{'kept p95':>10}"
     )
-    out += [header, "-" * len(header)]
+    out += [
+        "p50/p95: questions never asked before (a unique query string each); kept p50/p95: the "
+        "same queries repeated, mostly answers kept by the reader cache",
+        header,
+        "-" * len(header),
+    ]
     for row in results["rows"]:
         lead = f"{row['backend']:<14}{row['size']:>8}{row['clients']:>8}"
         if row.get("skipped"):
@@ -929,6 +947,7 @@ def report(results, args):
             f"{fmt(row.get('overhead_ms')):>13}{fmt(row.get('ratio'), 1):>7}"
             f"{row['requests']:>6}{row['errors']:>6}{row['timeouts']:>5}"
             f"{fmt(row.get('engine_top10_p50_ms'), 1):>15}"
+            f"{bounded(row.get('kept_p50_ms')):>10}{bounded(row.get('kept_p95_ms')):>10}"
         )
     out.append("")
     header = f"{'rebuild':<14}{'size':>8}{'objects':>9}{'seconds':>9}{'docs/s':>9}"

@@ -33,8 +33,9 @@ from .synonyms import expand
 
 logger = logging.getLogger(__name__)
 
-# The best 100 matches per kind and language: one engine request each (Elasticsearch pages
-# through larger results with the scroll API, three round trips), and facets count these.
+# Every full match is collected, so the facet counts, the filters and the pages cover the whole
+# answer (issue 19); the partial matches that follow them are the best 100 per kind and
+# language, and none are added once the full matches fill that many.
 MAX_HITS = 100
 SNIPPET_WORDS = 14
 VOCABULARY_TIMEOUT = 60 * 60
@@ -95,12 +96,12 @@ def _backend(name):
     return _backends[key]
 
 
-def _search(backend, queryset, query):
+def _search(backend, queryset, query, limit=None):
     """Results with `_score` where higher is better, whichever way the backend ranks (SQLite's
-    bm25 is lower-is-better: `lower_scores_are_better`, search/backends.py)."""
-    results = list(
-        backend.search(query, queryset, operator="and").annotate_score("_score")[:MAX_HITS]
-    )
+    bm25 is lower-is-better: `lower_scores_are_better`, search/backends.py); every match unless
+    `limit` (Elasticsearch pages through more than 10,000 with its scroll API)."""
+    found = backend.search(query, queryset, operator="and").annotate_score("_score")
+    results = list(found[:limit] if limit else found)
     sign = -1 if getattr(backend, "lower_scores_are_better", False) else 1
     for result in results:
         result._score = sign * (getattr(result, "_score", 0) or 0)
@@ -128,17 +129,22 @@ def _word_query(alternatives):
 
 
 def _best_matches(backend, queryset, terms):
-    """What matches every word, then what matches most of them: no backend has a minimum-should
-    -match over query objects, so a query of several words also runs as an OR, and each partial
-    match is told how many words it matches (for three or more, one small query per word over
-    the partial matches only). A question's leftover verb ("tekee") then costs nothing."""
+    """Every match of every word, then the best 100 of what matches most of them: no backend has
+    a minimum-should-match over query objects, so a query of several words also runs as an OR,
+    and each partial match is told how many words it matches (for three or more, one small
+    query per word over the partial matches only). A question's leftover verb ("tekee") then
+    costs nothing."""
     full = _search(backend, queryset, engine_query(terms, "and"))
     for result in full:
         result._matched, result._complete = len(terms), True
     if len(terms) < 2 or len(full) >= MAX_HITS:
         return full  # partial matches would only follow the best matches the list keeps
     seen = {result.pk for result in full}
-    partial = [r for r in _search(backend, queryset, engine_query(terms, "or")) if r.pk not in seen]
+    partial = [
+        result
+        for result in _search(backend, queryset, engine_query(terms, "or"), MAX_HITS + len(full))
+        if result.pk not in seen
+    ][:MAX_HITS]
     matched = {result.pk: 1 for result in partial}
     if len(terms) > 2 and partial:
         among = queryset.filter(pk__in=list(matched))
