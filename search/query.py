@@ -194,9 +194,10 @@ def _run_search(
     _reward_title_matches(hits, query)
     # A page found in both languages shows once, in the searcher's language.
     hits = one_per_translation(hits, language, language_of=lambda hit: hit.language)
-    outcome.facets = _facets(hits)
+    filters = filters or {}
+    outcome.facets = _facets(hits, filters)
     outcome.complete = any(hit.complete for hit in hits)
-    hits = _filtered(hits, filters or {})
+    hits = _filtered(hits, filters)
     # Full matches first, then what matches most of the words.
     if sort == "date":
         hits.sort(key=lambda h: (h.matched, h.date is not None, h.date), reverse=True)
@@ -415,11 +416,16 @@ def _names_query(asked, title_words):
 FACETS = {"body": "body", "type": "content_type", "year": "year", "language": "language"}
 
 
-def _facets(hits):
+def _facets(hits, filters):
+    """Each facet's counts over the hits the other facets' filters keep, as Solr's and
+    SharePoint's refiners count: a value's count is what the list shows once it is chosen too
+    (with the year 2022 chosen, "Document (33)" leads to the 33 documents of 2022), and the
+    values of the facet already chosen stay on offer with their own counts."""
     facets = {}
     for name, attribute in FACETS.items():
+        others = {other: value for other, value in filters.items() if other != name}
         counts = {}
-        for hit in hits:
+        for hit in _filtered(hits, others):
             value = getattr(hit, attribute)
             if value not in (None, ""):
                 counts[str(value)] = counts.get(str(value), 0) + 1
