@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.paginator import Paginator
 from django.utils import translation
+from wagtail.models import Locale, Page
 
 from networks.factories import (
     BodyPageFactory,
@@ -21,7 +22,6 @@ from networks.models import Material, MeetingPage
 from search.query import FACETS, run_search
 from search.tests.test_search import result_titles
 from search.tests.utils import refresh_index
-from wagtail.models import Locale, Page
 
 pytestmark = pytest.mark.django_db
 
