@@ -4,6 +4,8 @@ its count promises, and every page of the answer can be reached, for a visitor a
 member, on every backend the run has ("default" is Elasticsearch in the PostgreSQL phase)."""
 
 import datetime
+import html as html_module
+import re
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
@@ -157,3 +159,8 @@ def test_the_search_page_shows_true_counts_and_reaches_its_last_page(client, man
     assert len(last) == 10 and not first & last
     filtered = client.get("/haku/", {"q": "lumilinna", "year": "2024"}).content.decode()
     assert '"status">32 ' in filtered
+    # The type refiner counts within 2024 and its link keeps the year chosen.
+    link = re.search(r'<a href="\?([^"]*type=[^"]*)">[^<]*\((\d+)\)</a>', filtered)
+    assert "year=2024" in html_module.unescape(link.group(1)) and link.group(2) == "32"
+    both = client.get("/haku/?" + html_module.unescape(link.group(1))).content.decode()
+    assert '"status">32 ' in both
