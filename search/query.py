@@ -39,8 +39,9 @@ logger = logging.getLogger(__name__)
 MAX_HITS = 100
 SNIPPET_WORDS = 14
 VOCABULARY_TIMEOUT = 60 * 60
-# Text only a snippet needs: loaded for the hits on show, not for every match.
-HEAVY_MATERIAL_FIELDS = ("extracted_text", "description", "description_sv")
+# What ranking, facets and filters read of a document: every match is loaded with these only
+# (thousands for a common word); the hits on show are loaded whole (see with_snippet_text).
+RANKING_MATERIAL_FIELDS = ("title", "language", "body", "year", "created_at")
 
 
 @dataclass
@@ -283,7 +284,7 @@ def _collect(request, query, languages, backend):
                 )
             )
         documents = visible_documents(
-            request, Material.objects.filter(language=language).defer(*HEAVY_MATERIAL_FIELDS)
+            request, Material.objects.filter(language=language).only(*RANKING_MATERIAL_FIELDS)
         )
         for document in _best_matches(backend, documents, terms):
             hits.append(
@@ -442,21 +443,15 @@ def _filtered(hits, filters):
 
 
 def with_snippet_text(hits):
-    """Load what snippets are made of for the hits on show, in two queries."""
+    """Load the hits on show whole, pages as their specific type: two queries."""
     pages = [hit for hit in hits if hit.kind == "page"]
     specific = {p.pk: p for p in Page.objects.filter(pk__in=[h.obj.pk for h in pages]).specific()}
     for hit in pages:
         hit.obj = specific.get(hit.obj.pk, hit.obj)
     documents = [hit for hit in hits if hit.kind == "document"]
-    texts = {
-        row["pk"]: row
-        for row in Material.objects.filter(pk__in=[h.obj.pk for h in documents]).values(
-            "pk", *HEAVY_MATERIAL_FIELDS
-        )
-    }
+    whole = Material.objects.in_bulk([hit.obj.pk for hit in documents])
     for hit in documents:
-        for name in HEAVY_MATERIAL_FIELDS:
-            setattr(hit.obj, name, texts.get(hit.obj.pk, {}).get(name, ""))
+        hit.obj = whole.get(hit.obj.pk, hit.obj)
 
 
 def _hit_text(hit):
