@@ -3,6 +3,7 @@ and documents on the chosen backend (falling back to the database when the engin
 keep only what the request may see, and build facets, snippets and suggestions from that."""
 
 import difflib
+import functools
 import html
 import logging
 from dataclasses import dataclass, field
@@ -283,6 +284,7 @@ def _collect(request, query, languages, backend):
                     request=request,
                 )
             )
+        document_type = _("Document")
         documents = visible_documents(
             request, Material.objects.filter(language=language).only(*RANKING_MATERIAL_FIELDS)
         )
@@ -294,7 +296,7 @@ def _collect(request, query, languages, backend):
                     title=document.title,
                     language=document.language,
                     score=document._score,
-                    content_type=_("Document"),
+                    content_type=document_type,
                     body=bodies["by_id"].get(document.body_id, {}).get(language, ""),
                     year=document.year,
                     date=document.created_at.date(),
@@ -365,10 +367,11 @@ def _reward_title_matches(hits, query):
     asked_in = {}
     for hit in hits:
         if hit.language not in asked_in:
-            asked_in[hit.language] = query_terms(query, hit.language)
-        asked = asked_in[hit.language]
-        lemma_text, parts_text = index_terms(hit.title, hit.language)
-        title_lemmas, title_parts = set(lemma_text.split()), set(parts_text.split())
+            asked = query_terms(query, hit.language)
+            folded = [{fold(term) for term in alternatives} for alternatives in asked]
+            asked_in[hit.language] = (asked, set().union(*asked) if asked else set(), folded)
+        asked, wanted, folded = asked_in[hit.language]
+        title_lemmas, title_parts, title_words, title_forms = _title(hit.title, hit.language)
         reward = 0.0
         for alternatives in asked:
             if title_lemmas.intersection(alternatives):
@@ -376,14 +379,23 @@ def _reward_title_matches(hits, query):
             elif title_parts.intersection(alternatives):
                 reward += 0.5
         # A title that is mostly what was asked ranks above a longer one that mentions it.
-        wanted = set().union(*asked) if asked else set()
-        title_words = [analyse_word(w, hit.language)[0] for w in words(hit.title)]
         covered = sum(1 for lemmas in title_words if wanted.intersection(lemmas))
         coverage = covered / len(title_words) if title_words else 0
         hit.score *= 1 + reward / max(len(asked), 1) + coverage
-        hit.named = _names_query(asked, title_words)
+        hit.named = _names_query(folded, title_forms)
         hit.owner = bool(asked) and reward == len(asked)  # every word in the title; see below
     _mark_owners(hits)
+
+
+@functools.lru_cache(maxsize=100_000)
+def _title(title, language):
+    """A title's lemmas, compound parts, each word's lemmas and each word's lemmas without
+    ä/ö: worked out once per process, as the titles of a common word's thousands of matches
+    come back query after query."""
+    lemma_text, parts_text = index_terms(title, language)
+    title_words = tuple(analyse_word(word, language)[0] for word in words(title))
+    forms = tuple(frozenset(fold(lemma) for lemma in lemmas) for lemmas in title_words)
+    return frozenset(lemma_text.split()), frozenset(parts_text.split()), title_words, forms
 
 
 def _mark_owners(hits):
@@ -397,21 +409,21 @@ def _mark_owners(hits):
             hit.owner = bool(path) and any(p != path and p.startswith(path) for p in paths)
 
 
-def _names_query(asked, title_words):
+def _names_query(asked, title_forms):
     """Whether a title is exactly what was asked: each query word in it and nothing else, with
     or without ä/ö and across a hyphen ("HR-verkosto"). Someone typing a page's name expects
     that page first, above pages that add words to it ("HR-verkosto – kokous helmikuu 2027"),
-    whatever the engine's scores say."""
-    if not asked or not title_words:
+    whatever the engine's scores say. `asked`: each query word's alternatives, `title_forms`:
+    each title word's lemmas, both without ä/ö."""
+    if not asked or not title_forms:
         return False
-    wanted = {fold(term) for alternatives in asked for term in alternatives}
+    wanted = set().union(*asked)
     title = set()
-    for lemmas in title_words:
-        forms = {fold(lemma) for lemma in lemmas}
+    for forms in title_forms:
         if not any(form in wanted or set(form.split("-")) <= wanted for form in forms):
             return False
         title |= forms | {part for form in forms for part in form.split("-")}
-    return all(title & {fold(term) for term in alternatives} for alternatives in asked)
+    return all(title & alternatives for alternatives in asked)
 
 
 FACETS = {"body": "body", "type": "content_type", "year": "year", "language": "language"}
