@@ -387,11 +387,11 @@ def _reward_title_matches(hits, query):
     _mark_owners(hits)
 
 
-@functools.lru_cache(maxsize=100_000)
+@functools.lru_cache(maxsize=10_000)  # about 5 kB each: 50 MB a process at most
 def _title(title, language):
     """A title's lemmas, compound parts, each word's lemmas and each word's lemmas without
-    ä/ö: worked out once per process, as the titles of a common word's thousands of matches
-    come back query after query."""
+    ä/ö: kept for the last 10,000 titles seen, as the titles of a common word's thousands of
+    matches come back query after query."""
     lemma_text, parts_text = index_terms(title, language)
     title_words = tuple(analyse_word(word, language)[0] for word in words(title))
     forms = tuple(frozenset(fold(lemma) for lemma in lemmas) for lemmas in title_words)
