@@ -13,15 +13,22 @@ shares state with a test run's instance). Every server is stopped by its pid at 
 
 Per size N (synthetic Finnish materials on top of the demo content, added incrementally):
   rebuild   `update_index --backend <name>` in-process, timed -> indexed objects per second
-  endpoint  GET /haku/?q=... on gunicorn, at 2 and at 8 concurrent clients -> p50 / p95
+  endpoint  GET /haku/?q=... on gunicorn, at 2 and at 8 concurrent clients -> p50 / p95, of
+            questions never asked before (a unique query string per request, `&n=<unique>`:
+            the same search, but no kept answer can serve it) and, as "kept", of the same
+            queries repeated (answers are kept per query string, so these mostly measure
+            the reader cache). The engine comparison and the ratio use the first.
   engine    the same engine work sent straight to the engine, at the same concurrency:
             elasticsearch: every request our backend sends to Elasticsearch for that query
               (recorded in-process by wrapping the client's perform_request), replayed over
               HTTP against /_search (scroll ids followed, as the backend does); also, as
               "ES top-10", only the first search per index without scroll, for 10 hits;
             database: the backend searches run_search makes (pages and materials of the
-              language, visibility-filtered, annotate_score, [:MAX_HITS]), in-process.
+              language, visibility-filtered, annotate_score, every match), in-process.
+            "msearch": the same searches of each query as one `_msearch` request.
   overhead  endpoint p50 - engine p50, and the ratio endpoint p50 / engine p50.
+  counts    per query, the list's entries and full matches beside the engine's own count of
+            the same query (`.count()` on the backend) over what a visitor may see.
 Also printed: a single-thread in-process breakdown per size and backend (run_search time,
 SQL queries and engine requests per search) and the slowest queries through the endpoint.
 """
@@ -257,6 +264,7 @@ class Bench:
         self.es_dir = None  # KT_ES_DIR of the Elasticsearch we started, if any
         self.server = None
         self.results = {"rows": [], "rebuilds": [], "breakdown": [], "slowest": [], "setup": {}}
+        self.results["counts"] = []
         self.env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": SETTINGS_MODULE,
@@ -515,11 +523,14 @@ class Bench:
 
     # -------------------------------------------------------------- measurements
 
-    def endpoint_load(self, base, queries, clients, max_requests=None):
+    def endpoint_load(self, base, queries, clients, max_requests=None, fresh=False):
+        """`fresh`: every request a query string never asked before, so no kept answer."""
         budget = self.args.request_timeout
+        unique = iter(range(10**9))
 
         def job(session, query):
-            response = session.get(f"{base}/haku/?q={quote(query)}", timeout=budget)
+            extra = f"&n={os.getpid()}-{next(unique)}-{time.monotonic_ns()}" if fresh else ""
+            response = session.get(f"{base}/haku/?q={quote(query)}{extra}", timeout=budget)
             if response.status_code != 200:
                 raise RuntimeError(f"HTTP {response.status_code}")
             if 'class="messages" role="alert"' in response.text:
@@ -605,10 +616,36 @@ class Bench:
             top.append({**call, "params": params, "body": body})
         return top
 
-    def es_engine_load(self, recorded, queries, clients, max_requests, top10=False):
+    @staticmethod
+    def as_msearch(calls):
+        """The searches of one query as one `_msearch` (scroll continuations left out: an
+        answer over 10,000 matches per index is the only one that has them), the form the
+        engine-side design sends: what "the same work" costs the engine in one round trip."""
+        lines = []
+        for call in calls:
+            if not call["path"].endswith("/_search"):
+                continue
+            body = dict(call["body"]) if isinstance(call["body"], dict) else {}
+            for name, value in call["params"].items():
+                if name != "scroll":
+                    body.setdefault("from" if name == "from_" else name, value)
+            lines += [json.dumps({"index": call["path"].split("/")[1]}), json.dumps(body)]
+        return [
+            {
+                "method": "POST",
+                "path": "/_msearch",
+                "params": {},
+                "body": "\n".join(lines) + "\n",
+                "ndjson": True,
+            }
+        ]
+
+    def es_engine_load(self, recorded, queries, clients, max_requests, top10=False, msearch=False):
         budget = self.args.request_timeout
         if top10:
             recorded = {q: self.first_page_only(calls) for q, calls in recorded.items()}
+        if msearch:
+            recorded = {q: self.as_msearch(calls) for q, calls in recorded.items()}
 
         def job(session, query):
             scroll_id = None
@@ -620,12 +657,13 @@ class Bench:
                     k: (str(v).lower() if isinstance(v, bool) else v)
                     for k, v in call["params"].items()
                 }
+                ndjson = call.get("ndjson")
                 response = session.request(
                     call["method"],
                     self.es_url + call["path"],
                     params=params,
-                    data=json.dumps(body) if body is not None else None,
-                    headers={"Content-Type": "application/json"},
+                    data=body if ndjson else (json.dumps(body) if body is not None else None),
+                    headers={"Content-Type": f"application/{'x-ndjson' if ndjson else 'json'}"},
                     timeout=budget,
                 )
                 if response.status_code >= 400:
@@ -659,7 +697,6 @@ class Bench:
     def db_engine_job(self, queries, full=True):
         """job(backend, query): the backend searches of one query, within the request budget."""
         from networks.models import Material
-        from search.query import MAX_HITS
         from text.analysis import normalise_query
 
         normalised = {q: normalise_query(q, "fi") for q in queries}
@@ -671,7 +708,7 @@ class Bench:
                 if full:  # what run_search asks the backend for
                     for queryset in (pages, documents):
                         search = backend.search(normalised[query], queryset.all(), operator="and")
-                        list(search.annotate_score("_score")[:MAX_HITS])
+                        list(search.annotate_score("_score"))  # every match, as run_search
                 else:  # the plain call: materials, first 10
                     materials = Material.objects.all()
                     list(backend.search(normalised[query], materials, operator="and")[:10])
@@ -745,6 +782,45 @@ class Bench:
             info["db_plain_call_timeouts"] = len(plain_timeouts)
         return info
 
+    def engine_counts(self, backend, queries):
+        """Per query, the list's entries (the sum of the type facet's counts, what the page
+        says it found) and those of them that match every word, beside the engine's own count
+        of the same query (every word) over the same pages and documents the visitor may see.
+        A Finnish search lists each page once, so the full matches and the engine's count are
+        equal; the list adds at most 100 partial matches per kind after them."""
+        from search.query import _backend, engine_query
+        from search.synonyms import expand
+        from text.analysis import query_terms
+
+        engine = _backend("default" if backend == "elasticsearch" else "database")
+        pages, documents = self.db_engine_querysets()
+        rows = []
+        for query in queries:
+            try:
+                with sqlite_budget(self.args.request_timeout):
+                    outcome = self.in_process_search(backend, query)
+                    terms = expand(self.anonymous_request(), query_terms(outcome.query, "fi"), "fi")
+                    counted = (
+                        sum(
+                            engine.search(engine_query(terms, "and"), queryset.all()).count()
+                            for queryset in (pages, documents)
+                        )
+                        if terms
+                        else 0
+                    )
+            except Timeout:
+                rows.append({"query": query, "timeout": True})
+                continue
+            rows.append(
+                {
+                    "query": outcome.query,
+                    "listed": sum(count for _type, count in outcome.facets.get("type", [])),
+                    "full": sum(hit.complete for hit in outcome.hits),
+                    "engine": counted,
+                }
+            )
+        return rows
+
     # -------------------------------------------------------------- main loop
 
     def queries(self):
@@ -770,6 +846,9 @@ class Bench:
         info = self.breakdown(backend, queries, recorded)
         info["size"] = size
         self.results["breakdown"].append(info)
+        self.results["counts"].append(
+            {"backend": backend, "size": size, "rows": self.engine_counts(backend, queries)}
+        )
         if len(info["timeouts"]) >= 3:
             log(
                 f"{backend} {size}: {len(info['timeouts'])} of {info['tried']} queries took over "
@@ -787,7 +866,11 @@ class Bench:
             warm = len(queries) * self.args.workers * self.args.threads
             self.endpoint_load(base, queries, max(CLIENTS), max_requests=warm)
             for clients in CLIENTS:
-                durations, by_query, errors, timeouts = self.endpoint_load(base, queries, clients)
+                kept, _, kept_errors, _ = self.endpoint_load(base, queries, clients)
+                durations, by_query, errors, timeouts = self.endpoint_load(
+                    base, queries, clients, fresh=True
+                )
+                errors += kept_errors
                 # The same queries as the endpoint managed in its time: same mix, same p50.
                 done = len(durations) + len(errors) + timeouts
                 if backend == "elasticsearch":
@@ -797,7 +880,10 @@ class Bench:
                     top10, _, top10_errors, _ = self.es_engine_load(
                         recorded, queries, clients, done, top10=True
                     )
-                    engine_errors += top10_errors
+                    together, _, together_errors, _ = self.es_engine_load(
+                        recorded, queries, clients, done, msearch=True
+                    )
+                    engine_errors += top10_errors + together_errors
                 else:
                     engine, _, engine_errors, engine_timeouts = self.db_engine_load(
                         queries, clients, done
@@ -811,11 +897,15 @@ class Bench:
                     "timeouts": timeouts + engine_timeouts,
                     "p50_ms": ms(percentile(durations, 0.5)),
                     "p95_ms": ms(percentile(durations, 0.95)),
+                    "kept_p50_ms": ms(percentile(kept, 0.5)),
+                    "kept_p95_ms": ms(percentile(kept, 0.95)),
                     "engine_p50_ms": ms(percentile(engine, 0.5)),
                     "engine_p95_ms": ms(percentile(engine, 0.95)),
                 }
                 if backend == "elasticsearch":
                     row["engine_top10_p50_ms"] = ms(percentile(top10, 0.5))
+                    row["engine_msearch_p50_ms"] = ms(percentile(together, 0.5))
+                    row["engine_msearch_p95_ms"] = ms(percentile(together, 0.95))
                 if row["p50_ms"] is not None and row["engine_p50_ms"]:
                     row["overhead_ms"] = row["p50_ms"] - row["engine_p50_ms"]
                     row["ratio"] = row["p50_ms"] / row["engine_p50_ms"]
@@ -824,7 +914,8 @@ class Bench:
                     log(f"  error: {error}")
                 log(
                     f"{backend} {size} x{clients}: p50 {fmt(row['p50_ms'])} ms, "
-                    f"p95 {fmt(row['p95_ms'])} ms, engine p50 {fmt(row['engine_p50_ms'])} ms "
+                    f"p95 {fmt(row['p95_ms'])} ms (kept answers: p50 {fmt(row['kept_p50_ms'])}, "
+                    f"p95 {fmt(row['kept_p95_ms'])} ms), engine p50 {fmt(row['engine_p50_ms'])} ms "
                     f"({row['requests']} requests, {row['timeouts']} timeouts)"
                 )
                 if clients == max(CLIENTS):
@@ -915,9 +1006,14 @@ def report(results, args):
     header = (
         f"{'backend':<14}{'size':>8}{'clients':>8}{'p50 ms':>9}{'p95 ms':>9}"
         f"{'engine p50':>12}{'overhead ms':>13}{'ratio':>7}{'reqs':>6}{'errs':>6}{'t/o':>5}"
-        f"{'ES top-10 p50':>15}"
+        f"{'ES top-10 p50':>15}{'msearch p50':>13}{'p95':>6}{'kept p50':>10}{'kept p95':>10}"
     )
-    out += [header, "-" * len(header)]
+    out += [
+        "p50/p95: questions never asked before (a unique query string each); kept p50/p95: the "
+        "same queries repeated, mostly answers kept by the reader cache",
+        header,
+        "-" * len(header),
+    ]
     for row in results["rows"]:
         lead = f"{row['backend']:<14}{row['size']:>8}{row['clients']:>8}"
         if row.get("skipped"):
@@ -929,6 +1025,9 @@ def report(results, args):
             f"{fmt(row.get('overhead_ms')):>13}{fmt(row.get('ratio'), 1):>7}"
             f"{row['requests']:>6}{row['errors']:>6}{row['timeouts']:>5}"
             f"{fmt(row.get('engine_top10_p50_ms'), 1):>15}"
+            f"{fmt(row.get('engine_msearch_p50_ms'), 1):>13}"
+            f"{fmt(row.get('engine_msearch_p95_ms')):>6}"
+            f"{bounded(row.get('kept_p50_ms')):>10}{bounded(row.get('kept_p95_ms')):>10}"
         )
     out.append("")
     header = f"{'rebuild':<14}{'size':>8}{'objects':>9}{'seconds':>9}{'docs/s':>9}"
@@ -955,6 +1054,25 @@ def report(results, args):
             f"{fmt(row.get('es_requests_per_search'), 1):>7}"
             f"{fmt(row['hits_avg']):>9}{fmt(row['hits_max']):>5}{plain:>19}"
         )
+    for row in results["counts"]:
+        counted = [r for r in row["rows"] if not r.get("timeout")]
+        equal = sum(r["full"] == r["engine"] for r in counted)
+        out += [
+            "",
+            f"counts, {row['backend']} {row['size']}: the list's entries (the type facet's sum), "
+            f"its full matches and the engine's own count of the same query; full matches equal "
+            f"to the engine's count for {equal} of {len(counted)} queries"
+            + (
+                f", {len(row['rows']) - len(counted)} over the timeout"
+                if len(counted) < len(row["rows"])
+                else ""
+            ),
+        ]
+        out += [
+            f"  {r['query'][:34]:<36}{r['listed']:>8}{r['full']:>8}{r['engine']:>8}"
+            + ("" if r["full"] == r["engine"] else "  DIFFERENT")
+            for r in counted
+        ]
     if results["slowest"]:
         out += ["", "slowest queries through /haku/ at 8 clients (p50 ms):"]
         for row in results["slowest"]:

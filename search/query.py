@@ -3,6 +3,7 @@ and documents on the chosen backend (falling back to the database when the engin
 keep only what the request may see, and build facets, snippets and suggestions from that."""
 
 import difflib
+import functools
 import html
 import logging
 from dataclasses import dataclass, field
@@ -33,13 +34,15 @@ from .synonyms import expand
 
 logger = logging.getLogger(__name__)
 
-# The best 100 matches per kind and language: one engine request each (Elasticsearch pages
-# through larger results with the scroll API, three round trips), and facets count these.
+# Every full match is collected, so the facet counts, the filters and the pages cover the whole
+# answer (issue 19); the partial matches that follow them are the best 100 per kind and
+# language, and none are added once the full matches fill that many.
 MAX_HITS = 100
 SNIPPET_WORDS = 14
 VOCABULARY_TIMEOUT = 60 * 60
-# Text only a snippet needs: loaded for the hits on show, not for every match.
-HEAVY_MATERIAL_FIELDS = ("extracted_text", "description", "description_sv")
+# What ranking, facets and filters read of a document: every match is loaded with these only
+# (thousands for a common word); the hits on show are loaded whole (see with_snippet_text).
+RANKING_MATERIAL_FIELDS = ("title", "language", "body", "year", "created_at")
 
 
 @dataclass
@@ -95,12 +98,12 @@ def _backend(name):
     return _backends[key]
 
 
-def _search(backend, queryset, query):
+def _search(backend, queryset, query, limit=None):
     """Results with `_score` where higher is better, whichever way the backend ranks (SQLite's
-    bm25 is lower-is-better: `lower_scores_are_better`, search/backends.py)."""
-    results = list(
-        backend.search(query, queryset, operator="and").annotate_score("_score")[:MAX_HITS]
-    )
+    bm25 is lower-is-better: `lower_scores_are_better`, search/backends.py); every match unless
+    `limit` (Elasticsearch pages through more than 10,000 with its scroll API)."""
+    found = backend.search(query, queryset, operator="and").annotate_score("_score")
+    results = list(found[:limit] if limit else found)
     sign = -1 if getattr(backend, "lower_scores_are_better", False) else 1
     for result in results:
         result._score = sign * (getattr(result, "_score", 0) or 0)
@@ -128,17 +131,22 @@ def _word_query(alternatives):
 
 
 def _best_matches(backend, queryset, terms):
-    """What matches every word, then what matches most of them: no backend has a minimum-should
-    -match over query objects, so a query of several words also runs as an OR, and each partial
-    match is told how many words it matches (for three or more, one small query per word over
-    the partial matches only). A question's leftover verb ("tekee") then costs nothing."""
+    """Every match of every word, then the best 100 of what matches most of them: no backend has
+    a minimum-should-match over query objects, so a query of several words also runs as an OR,
+    and each partial match is told how many words it matches (for three or more, one small
+    query per word over the partial matches only). A question's leftover verb ("tekee") then
+    costs nothing."""
     full = _search(backend, queryset, engine_query(terms, "and"))
     for result in full:
         result._matched, result._complete = len(terms), True
     if len(terms) < 2 or len(full) >= MAX_HITS:
         return full  # partial matches would only follow the best matches the list keeps
     seen = {result.pk for result in full}
-    partial = [r for r in _search(backend, queryset, engine_query(terms, "or")) if r.pk not in seen]
+    partial = [
+        result
+        for result in _search(backend, queryset, engine_query(terms, "or"), MAX_HITS + len(full))
+        if result.pk not in seen
+    ][:MAX_HITS]
     matched = {result.pk: 1 for result in partial}
     if len(terms) > 2 and partial:
         among = queryset.filter(pk__in=list(matched))
@@ -188,9 +196,10 @@ def _run_search(
     _reward_title_matches(hits, query)
     # A page found in both languages shows once, in the searcher's language.
     hits = one_per_translation(hits, language, language_of=lambda hit: hit.language)
-    outcome.facets = _facets(hits)
+    filters = filters or {}
+    outcome.facets = _facets(hits, filters)
     outcome.complete = any(hit.complete for hit in hits)
-    hits = _filtered(hits, filters or {})
+    hits = _filtered(hits, filters)
     # Full matches first, then what matches most of the words.
     if sort == "date":
         hits.sort(key=lambda h: (h.matched, h.date is not None, h.date), reverse=True)
@@ -275,8 +284,9 @@ def _collect(request, query, languages, backend):
                     request=request,
                 )
             )
+        document_type = _("Document")
         documents = visible_documents(
-            request, Material.objects.filter(language=language).defer(*HEAVY_MATERIAL_FIELDS)
+            request, Material.objects.filter(language=language).only(*RANKING_MATERIAL_FIELDS)
         )
         for document in _best_matches(backend, documents, terms):
             hits.append(
@@ -286,7 +296,7 @@ def _collect(request, query, languages, backend):
                     title=document.title,
                     language=document.language,
                     score=document._score,
-                    content_type=_("Document"),
+                    content_type=document_type,
                     body=bodies["by_id"].get(document.body_id, {}).get(language, ""),
                     year=document.year,
                     date=document.created_at.date(),
@@ -357,10 +367,11 @@ def _reward_title_matches(hits, query):
     asked_in = {}
     for hit in hits:
         if hit.language not in asked_in:
-            asked_in[hit.language] = query_terms(query, hit.language)
-        asked = asked_in[hit.language]
-        lemma_text, parts_text = index_terms(hit.title, hit.language)
-        title_lemmas, title_parts = set(lemma_text.split()), set(parts_text.split())
+            asked = query_terms(query, hit.language)
+            folded = [{fold(term) for term in alternatives} for alternatives in asked]
+            asked_in[hit.language] = (asked, set().union(*asked) if asked else set(), folded)
+        asked, wanted, folded = asked_in[hit.language]
+        title_lemmas, title_parts, title_words, title_forms = _title(hit.title, hit.language)
         reward = 0.0
         for alternatives in asked:
             if title_lemmas.intersection(alternatives):
@@ -368,14 +379,23 @@ def _reward_title_matches(hits, query):
             elif title_parts.intersection(alternatives):
                 reward += 0.5
         # A title that is mostly what was asked ranks above a longer one that mentions it.
-        wanted = set().union(*asked) if asked else set()
-        title_words = [analyse_word(w, hit.language)[0] for w in words(hit.title)]
         covered = sum(1 for lemmas in title_words if wanted.intersection(lemmas))
         coverage = covered / len(title_words) if title_words else 0
         hit.score *= 1 + reward / max(len(asked), 1) + coverage
-        hit.named = _names_query(asked, title_words)
+        hit.named = _names_query(folded, title_forms)
         hit.owner = bool(asked) and reward == len(asked)  # every word in the title; see below
     _mark_owners(hits)
+
+
+@functools.lru_cache(maxsize=10_000)  # about 5 kB each: 50 MB a process at most
+def _title(title, language):
+    """A title's lemmas, compound parts, each word's lemmas and each word's lemmas without
+    ä/ö: kept for the last 10,000 titles seen, as the titles of a common word's thousands of
+    matches come back query after query."""
+    lemma_text, parts_text = index_terms(title, language)
+    title_words = tuple(analyse_word(word, language)[0] for word in words(title))
+    forms = tuple(frozenset(fold(lemma) for lemma in lemmas) for lemmas in title_words)
+    return frozenset(lemma_text.split()), frozenset(parts_text.split()), title_words, forms
 
 
 def _mark_owners(hits):
@@ -389,31 +409,36 @@ def _mark_owners(hits):
             hit.owner = bool(path) and any(p != path and p.startswith(path) for p in paths)
 
 
-def _names_query(asked, title_words):
+def _names_query(asked, title_forms):
     """Whether a title is exactly what was asked: each query word in it and nothing else, with
     or without ä/ö and across a hyphen ("HR-verkosto"). Someone typing a page's name expects
     that page first, above pages that add words to it ("HR-verkosto – kokous helmikuu 2027"),
-    whatever the engine's scores say."""
-    if not asked or not title_words:
+    whatever the engine's scores say. `asked`: each query word's alternatives, `title_forms`:
+    each title word's lemmas, both without ä/ö."""
+    if not asked or not title_forms:
         return False
-    wanted = {fold(term) for alternatives in asked for term in alternatives}
+    wanted = set().union(*asked)
     title = set()
-    for lemmas in title_words:
-        forms = {fold(lemma) for lemma in lemmas}
+    for forms in title_forms:
         if not any(form in wanted or set(form.split("-")) <= wanted for form in forms):
             return False
         title |= forms | {part for form in forms for part in form.split("-")}
-    return all(title & {fold(term) for term in alternatives} for alternatives in asked)
+    return all(title & alternatives for alternatives in asked)
 
 
 FACETS = {"body": "body", "type": "content_type", "year": "year", "language": "language"}
 
 
-def _facets(hits):
+def _facets(hits, filters):
+    """Each facet's counts over the hits the other facets' filters keep, as Solr's and
+    SharePoint's refiners count: a value's count is what the list shows once it is chosen too
+    (with the year 2022 chosen, "Document (33)" leads to the 33 documents of 2022), and the
+    values of the facet already chosen stay on offer with their own counts."""
     facets = {}
     for name, attribute in FACETS.items():
+        others = {other: value for other, value in filters.items() if other != name}
         counts = {}
-        for hit in hits:
+        for hit in _filtered(hits, others):
             value = getattr(hit, attribute)
             if value not in (None, ""):
                 counts[str(value)] = counts.get(str(value), 0) + 1
@@ -430,21 +455,15 @@ def _filtered(hits, filters):
 
 
 def with_snippet_text(hits):
-    """Load what snippets are made of for the hits on show, in two queries."""
+    """Load the hits on show whole, pages as their specific type: two queries."""
     pages = [hit for hit in hits if hit.kind == "page"]
     specific = {p.pk: p for p in Page.objects.filter(pk__in=[h.obj.pk for h in pages]).specific()}
     for hit in pages:
         hit.obj = specific.get(hit.obj.pk, hit.obj)
     documents = [hit for hit in hits if hit.kind == "document"]
-    texts = {
-        row["pk"]: row
-        for row in Material.objects.filter(pk__in=[h.obj.pk for h in documents]).values(
-            "pk", *HEAVY_MATERIAL_FIELDS
-        )
-    }
+    whole = Material.objects.in_bulk([hit.obj.pk for hit in documents])
     for hit in documents:
-        for name in HEAVY_MATERIAL_FIELDS:
-            setattr(hit.obj, name, texts.get(hit.obj.pk, {}).get(name, ""))
+        hit.obj = whole.get(hit.obj.pk, hit.obj)
 
 
 def _hit_text(hit):

@@ -51,3 +51,26 @@ def test_updates_made_while_the_engine_is_down_are_replayed(demo_site, settings,
     assert "Lukion työnantajaryhmä Kvarkki" in _found("kvarkki")
     # The answer kept before the replay is not given again.
     assert "Lukion työnantajaryhmä Kvarkki" in result_titles(client.get("/haku/", {"q": "kvarkki"}))
+
+
+@pytest.mark.parametrize("batch", [10_000, 7])
+def test_every_match_comes_in_engine_order_however_it_is_fetched(demo_site, monkeypatch, batch):
+    """The whole answer (one request, or scrolled in batches when it is larger than one
+    request may carry) holds every match once, in the order the engine ranks them, as
+    Wagtail's own pages of 100 do; a slice gives the same part of it."""
+    from networks.factories import FolderPageFactory, MaterialFactory
+    from networks.models import Material
+    from search.backends import WholeAnswerResults
+
+    folder = FolderPageFactory()
+    for n in range(30):  # titles of different lengths score differently: one true order
+        MaterialFactory(folder=folder, title=" ".join(["Lumilinna", *["ohje"] * n]))
+    refresh_index(Material)
+    backend = get_search_backend("default")
+    documents = Material.objects.all()
+    ranked = [d.pk for d in backend.search("lumilinna", documents)[:100]]
+    assert len(ranked) == 30
+    monkeypatch.setattr(WholeAnswerResults, "BATCH", batch)
+    whole = [d.pk for d in backend.search("lumilinna", documents)]
+    assert whole == ranked
+    assert [d.pk for d in backend.search("lumilinna", documents)[3:150]] == ranked[3:]
