@@ -788,7 +788,8 @@ class Bench:
         of the same query (every word) over the same pages and documents the visitor may see.
         A Finnish search lists each page once, so the full matches and the engine's count are
         equal; the list adds at most 100 partial matches per kind after them."""
-        from search.query import _backend, engine_query
+        from search.engine import backend as _backend
+        from search.engine import engine_query
         from search.synonyms import expand
         from text.analysis import query_terms
 

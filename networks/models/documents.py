@@ -144,6 +144,8 @@ class Material(NormalisedSearchMixin, AbstractDocument):
             index.FilterField("language"),
             index.FilterField("body_id"),
             index.FilterField("review_date"),
+            # The search's date order of a large answer (search.engine).
+            index.FilterField("created_at"),
         ]
     )
     api_fields = [

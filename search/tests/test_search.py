@@ -226,7 +226,7 @@ class _Backend:
 
 
 def test_scores_turn_only_for_a_backend_whose_better_matches_score_lower():
-    from search.query import _search
+    from search.engine import scored as _search
 
     assert [r._score for r in _search(_Backend(3.0, 1.0), None, "q")] == [3.0, 1.0]
     lower_is_better = _Backend(-3.0, -1.0)
@@ -239,7 +239,8 @@ def test_the_database_backend_scores_its_best_match_highest(demo_site):
     higher-is-better), the backend's own order, best match first, is by falling `_score`."""
     from wagtail.models import Page
 
-    from search.query import _backend, _search
+    from search.engine import backend as _backend
+    from search.engine import scored as _search
     from text.analysis import normalise_query
 
     found = _search(_backend("database"), Page.objects.live(), normalise_query("verkosto", "fi"))
