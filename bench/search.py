@@ -546,6 +546,42 @@ class Bench:
             lambda session: session.close(),
         )
 
+    def plain_load(self, base, clients, max_requests):
+        """The baseline of the throughput ratio: a plain Wagtail page (a StandardPage with a title
+        and one paragraph) at an address never asked before, so no store serves it."""
+        budget = self.args.request_timeout
+        unique = iter(range(10**9))
+
+        def job(session, _item):
+            extra = f"{os.getpid()}-{next(unique)}-{time.monotonic_ns()}"
+            response = session.get(f"{base}{self.plain_url}?plain={extra}", timeout=budget)
+            if response.status_code != 200:
+                raise RuntimeError(f"HTTP {response.status_code}")
+
+        return run_load(
+            job,
+            ["plain page"],
+            clients,
+            max_requests,
+            self.args.time_limit,
+            requests.Session,
+            lambda session: session.close(),
+        )
+
+    def add_plain_page(self):
+        from home.models import HomePage, StandardPage
+
+        home = HomePage.objects.get(locale__language_code="fi")
+        plain = home.add_child(
+            instance=StandardPage(
+                title="Tavallinen sivu",
+                slug="tavallinen-sivu",
+                body="<p>Yksi kappale tekstiä, kuten tavallisella Wagtail-sivulla.</p>",
+            )
+        )
+        plain.save_revision().publish()
+        return plain.url
+
     def anonymous_request(self):
         from django.contrib.auth.models import AnonymousUser
         from django.test import RequestFactory
@@ -788,6 +824,9 @@ class Bench:
         of the same query (every word) over the same pages and documents the visitor may see.
         A Finnish search lists each page once, so the full matches and the engine's count are
         equal; the list adds at most 100 partial matches per kind after them."""
+        from django.utils import translation
+        from django.utils.translation import gettext as _
+
         from search.engine import backend as _backend
         from search.engine import engine_query
         from search.synonyms import expand
@@ -795,20 +834,20 @@ class Bench:
 
         engine = _backend("default" if backend == "elasticsearch" else "database")
         pages, documents = self.db_engine_querysets()
+        with translation.override("fi"):
+            document_type = _("Document")
         rows = []
         for query in queries:
             try:
                 with sqlite_budget(self.args.request_timeout):
                     outcome = self.in_process_search(backend, query)
                     terms = expand(self.anonymous_request(), query_terms(outcome.query, "fi"), "fi")
-                    counted = (
-                        sum(
-                            engine.search(engine_query(terms, "and"), queryset.all()).count()
-                            for queryset in (pages, documents)
-                        )
+                    counted = [
+                        engine.search(engine_query(terms, "and"), queryset.all()).count()
                         if terms
                         else 0
-                    )
+                        for queryset in (pages, documents)
+                    ]
             except Timeout:
                 rows.append({"query": query, "timeout": True})
                 continue
@@ -816,8 +855,11 @@ class Bench:
                 {
                     "query": outcome.query,
                     "listed": sum(count for _type, count in outcome.facets.get("type", [])),
-                    "full": sum(hit.complete for hit in outcome.hits),
-                    "engine": counted,
+                    "full": outcome.hits.matches,
+                    "engine": sum(counted),
+                    # The type facet's count of documents beside the engine's own count.
+                    "documents": dict(outcome.facets.get("type", [])).get(document_type, 0),
+                    "engine_documents": counted[1],
                 }
             )
         return rows
@@ -871,7 +913,10 @@ class Bench:
                 durations, by_query, errors, timeouts = self.endpoint_load(
                     base, queries, clients, fresh=True
                 )
-                errors += kept_errors
+                plain, _, plain_errors, _ = self.plain_load(
+                    base, clients, len(durations) + len(errors) + timeouts
+                )
+                errors += kept_errors + plain_errors
                 # The same queries as the endpoint managed in its time: same mix, same p50.
                 done = len(durations) + len(errors) + timeouts
                 if backend == "elasticsearch":
@@ -902,7 +947,11 @@ class Bench:
                     "kept_p95_ms": ms(percentile(kept, 0.95)),
                     "engine_p50_ms": ms(percentile(engine, 0.5)),
                     "engine_p95_ms": ms(percentile(engine, 0.95)),
+                    "plain_p50_ms": ms(percentile(plain, 0.5)),
                 }
+                if durations and plain:
+                    # Closed loop, the same clients: throughput is inversely the mean time.
+                    row["per_plain"] = (sum(plain) / len(plain)) / (sum(durations) / len(durations))
                 if backend == "elasticsearch":
                     row["engine_top10_p50_ms"] = ms(percentile(top10, 0.5))
                     row["engine_msearch_p50_ms"] = ms(percentile(together, 0.5))
@@ -942,6 +991,7 @@ class Bench:
 
         tokens = self.vocabulary()
         queries = self.queries()
+        self.plain_url = self.add_plain_page()
         self.results["setup"]["queries"] = queries
         self.results["setup"]["code"] = code_version()
         self.results["setup"]["load_before"] = round(os.getloadavg()[0], 1)
@@ -1008,10 +1058,13 @@ def report(results, args):
         f"{'backend':<14}{'size':>8}{'clients':>8}{'p50 ms':>9}{'p95 ms':>9}"
         f"{'engine p50':>12}{'overhead ms':>13}{'ratio':>7}{'reqs':>6}{'errs':>6}{'t/o':>5}"
         f"{'ES top-10 p50':>15}{'msearch p50':>13}{'p95':>6}{'kept p50':>10}{'kept p95':>10}"
+        f"{'plain p50':>10}{'x plain':>8}"
     )
     out += [
         "p50/p95: questions never asked before (a unique query string each); kept p50/p95: the "
-        "same queries repeated, mostly answers kept by the reader cache",
+        "same queries repeated, mostly answers kept by the reader cache; plain p50: a plain "
+        "Wagtail page never asked before on the same server and clients; x plain: the search's "
+        "throughput (never asked before) over the plain page's",
         header,
         "-" * len(header),
     ]
@@ -1029,6 +1082,7 @@ def report(results, args):
             f"{fmt(row.get('engine_msearch_p50_ms'), 1):>13}"
             f"{fmt(row.get('engine_msearch_p95_ms')):>6}"
             f"{bounded(row.get('kept_p50_ms')):>10}{bounded(row.get('kept_p95_ms')):>10}"
+            f"{fmt(row.get('plain_p50_ms')):>10}{fmt(row.get('per_plain'), 2):>8}"
         )
     out.append("")
     header = f"{'rebuild':<14}{'size':>8}{'objects':>9}{'seconds':>9}{'docs/s':>9}"
@@ -1061,8 +1115,10 @@ def report(results, args):
         out += [
             "",
             f"counts, {row['backend']} {row['size']}: the list's entries (the type facet's sum), "
-            f"its full matches and the engine's own count of the same query; full matches equal "
-            f"to the engine's count for {equal} of {len(counted)} queries"
+            f"its full matches and the engine's own count of the same query, then the documents "
+            f"facet's count and the engine's count of documents; full matches equal to the "
+            f"engine's count for {equal} of {len(counted)} queries, the documents facet for "
+            f"{sum(r['documents'] == r['engine_documents'] for r in counted)}"
             + (
                 f", {len(row['rows']) - len(counted)} over the timeout"
                 if len(counted) < len(row["rows"])
@@ -1071,6 +1127,7 @@ def report(results, args):
         ]
         out += [
             f"  {r['query'][:34]:<36}{r['listed']:>8}{r['full']:>8}{r['engine']:>8}"
+            f"{r['documents']:>8}{r['engine_documents']:>8}"
             + ("" if r["full"] == r["engine"] else "  DIFFERENT")
             for r in counted
         ]

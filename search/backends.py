@@ -48,7 +48,7 @@ def _is_sqlite_fts(backend):
 @functools.cache
 def _sqlite_compiler():
     """SQLite's `bm25()` already ranks the whole MATCH expression, so an `And` of words
-    (`search.query.engine_query`) needs no rank of its own. modelsearch multiplies `1 + rank`
+    (`search.engine.engine_query`) needs no rank of its own. modelsearch multiplies `1 + rank`
     of each part, which assumes higher-is-better ranks: with bm25's negative ones the product
     turns the order upside down. Every query is ranked by the one bm25 instead."""
     from modelsearch.backends.database.sqlite.query import BM25

@@ -44,6 +44,16 @@ VOCABULARY_TIMEOUT = 60 * 60
 # What ranking, facets and filters read of a document: the matches are loaded with these only;
 # the hits on show are loaded whole (see with_snippet_text).
 RANKING_MATERIAL_FIELDS = ("title", "language", "body", "year", "created_at")
+# And of a page: its matches are few, but each is read for every new question.
+RANKING_PAGE_FIELDS = (
+    "title",
+    "path",
+    "depth",
+    "content_type",
+    "locale",
+    "translation_key",
+    "last_published_at",
+)
 
 
 @dataclass
@@ -153,7 +163,7 @@ def _collect(request, languages, engine, *, query, filters, sort, searched_in):
         if not terms:
             continue
         pages = Page.objects.filter(locale_id=_locale_id(request, language))
-        pages = visible_pages(request, pages).exclude(depth__lte=1)
+        pages = visible_pages(request, pages).exclude(depth__lte=1).only(*RANKING_PAGE_FIELDS)
         listed += _page_hits(request, best_matches(engine, pages, terms), language, bodies)
         documents = visible_documents(
             request, Material.objects.filter(language=language).only(*RANKING_MATERIAL_FIELDS)
@@ -295,15 +305,18 @@ def snippet(hit, query):
     """A window of text around the first word that matches the query, matches marked."""
     text_words = _hit_text(hit).split()
     wanted = set().union(*query_terms(query, hit.language))
-    matches = [i for i, word in enumerate(text_words) if _matches(word, wanted, hit.language)]
-    if not matches:
+    first = next(
+        (i for i, word in enumerate(text_words) if _matches(word, wanted, hit.language)), None
+    )
+    if first is None:
         return html.escape(" ".join(text_words[: SNIPPET_WORDS * 2]))
-    start = max(0, matches[0] - SNIPPET_WORDS)
-    window = range(start, min(len(text_words), matches[0] + SNIPPET_WORDS))
+    start = max(0, first - SNIPPET_WORDS)
+    window = range(start, min(len(text_words), first + SNIPPET_WORDS))
     out = []
     for i in window:
         escaped = html.escape(text_words[i])
-        out.append(f"<mark>{escaped}</mark>" if i in matches else escaped)
+        marked = i == first or (i > first and _matches(text_words[i], wanted, hit.language))
+        out.append(f"<mark>{escaped}</mark>" if marked else escaped)
     return ("… " if start else "") + " ".join(out) + (" …" if window.stop < len(text_words) else "")
 
 

@@ -164,3 +164,41 @@ def test_the_search_page_shows_true_counts_and_reaches_its_last_page(client, man
     assert "year=2024" in html_module.unescape(link.group(1)) and link.group(2) == "32"
     both = client.get("/haku/?" + html_module.unescape(link.group(1))).content.decode()
     assert '"status">32 ' in both
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_sorted_by_date_every_entry_shows_once_newest_first(rf, many_documents, backend):
+    """By date, a large answer is ordered by the engine: every entry once, the newest first,
+    and a deep page is that part of the list read from the start."""
+    request = rf.get("/", HTTP_HOST="localhost")
+    request.user, request.session = AnonymousUser(), {}
+    with translation.override("fi"):
+        found = run_search(request, "lumilinna", "fi", backend=backend, sort="date").hits
+    titles = [hit.title for hit in found]
+    assert len(titles) == len(set(titles)) == PUBLIC
+    dates = [hit.date for hit in found]
+    assert dates == sorted(dates, reverse=True)
+    assert [hit.title for hit in Paginator(found, 10).page(12)] == titles[110:120]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_title_that_names_the_query_comes_first_in_a_large_answer(rf, many_documents, backend):
+    """The best matches of a large answer are ranked by title as a small one's are."""
+    folder = Material.objects.filter(title__startswith="Lumilinnan").first().folder
+    MaterialFactory(title="Lumilinna", folder=folder, year=2024)
+    refresh_index(Material)
+    found = outcome(rf, AnonymousUser(), backend).hits
+    assert len(found) == PUBLIC + 1
+    assert found[0].title == "Lumilinna"
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_filter_value_that_is_no_facet_value_keeps_nothing(rf, client, many_documents, backend):
+    """A year too large for any engine, or a body that does not exist, typed into the address:
+    an empty list with its counts, never an error."""
+    for filters in ({"year": "9" * 40}, {"year": "-1"}, {"body": "Ei tällaista"}):
+        found = outcome(rf, AnonymousUser(), backend, **filters)
+        assert list(found.hits) == [] and len(found.hits) == 0
+    response = client.get("/haku/", {"q": "lumilinna", "year": "9" * 40})
+    assert response.status_code == 200
+    assert '"status">0 ' in response.content.decode()
