@@ -258,11 +258,22 @@ def index_terms(text, language):
     """The lemma text and the compound-part text to index for a text in a language."""
     lemmas, parts = [], []
     for word in words(text):
-        for piece in _pieces(word):
-            piece_lemmas, piece_parts = analyse_word(piece, language)
-            lemmas.extend(piece_lemmas)
-            parts.extend(piece_parts)
+        word_lemmas, word_parts = _word_terms(word, language)
+        lemmas.extend(word_lemmas)
+        parts.extend(word_parts)
     return " ".join(lemmas), " ".join(parts)
+
+
+@lru_cache(maxsize=100_000)  # a few hundred bytes each
+def _word_terms(word, language):
+    """A written word's lemmas and parts, piece by piece: a text repeats its words, and a full
+    rebuild met each of them thousands of times (bench/README.md)."""
+    lemmas, parts = [], []
+    for piece in _pieces(word):
+        piece_lemmas, piece_parts = analyse_word(piece, language)
+        lemmas.extend(piece_lemmas)
+        parts.extend(piece_parts)
+    return tuple(lemmas), tuple(parts)
 
 
 @lru_cache(maxsize=20_000)
