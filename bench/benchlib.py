@@ -47,3 +47,20 @@ def stop_process(process, name, grace=30):
         os.kill(process.pid, signal.SIGKILL)
         process.wait(10)
     log(f"stopped {name} (pid {process.pid})")
+
+
+def add_plain_page():
+    """The baseline of every ratio: a plain Wagtail page (a StandardPage with a title and one
+    paragraph) under the Finnish home page. Needs Django set up; returns the page."""
+    from home.models import HomePage, StandardPage
+
+    home = HomePage.objects.get(locale__language_code="fi")
+    plain = home.add_child(
+        instance=StandardPage(
+            title="Tavallinen sivu",
+            slug="tavallinen-sivu",
+            body="<p>Yksi kappale tekstiä, kuten tavallisella Wagtail-sivulla.</p>",
+        )
+    )
+    plain.save_revision().publish()
+    return plain

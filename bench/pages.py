@@ -44,7 +44,7 @@ from http.client import HTTPConnection
 from pathlib import Path
 from statistics import median
 
-from benchlib import free_port, log, percentile, stop_process
+from benchlib import add_plain_page, free_port, log, percentile, stop_process
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = ROOT / ".venv" / "bin" / "python"
@@ -225,18 +225,10 @@ class Bench:
         from django.contrib.auth import get_user_model
         from django.contrib.sessions.backends.db import SessionStore
 
-        from home.models import HomePage, StandardPage
         from networks.models import BodyPage, KnowledgeBankPage, MeetingPage
 
-        home = HomePage.objects.get(locale__language_code="fi")
-        plain = home.add_child(
-            instance=StandardPage(
-                title="Tavallinen sivu",
-                slug="tavallinen-sivu",
-                body="<p>Yksi kappale tekstiä, kuten tavallisella Wagtail-sivulla.</p>",
-            )
-        )
-        plain.save_revision().publish()
+        plain = add_plain_page()
+        home = plain.get_parent().specific
         hr = BodyPage.objects.get(slug="hr-verkosto", locale__language_code="fi")
         meeting = MeetingPage.objects.child_of(hr).live().public().order_by("path").first()
         bank = KnowledgeBankPage.objects.live().public().filter(locale=home.locale).first()

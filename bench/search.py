@@ -52,7 +52,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import requests
-from benchlib import free_port, log, percentile, stop_process
+from benchlib import add_plain_page, free_port, log, percentile, stop_process
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = ROOT / ".venv" / "bin" / "python"
@@ -568,20 +568,6 @@ class Bench:
             lambda session: session.close(),
         )
 
-    def add_plain_page(self):
-        from home.models import HomePage, StandardPage
-
-        home = HomePage.objects.get(locale__language_code="fi")
-        plain = home.add_child(
-            instance=StandardPage(
-                title="Tavallinen sivu",
-                slug="tavallinen-sivu",
-                body="<p>Yksi kappale tekstiä, kuten tavallisella Wagtail-sivulla.</p>",
-            )
-        )
-        plain.save_revision().publish()
-        return plain.url
-
     def anonymous_request(self):
         from django.contrib.auth.models import AnonymousUser
         from django.test import RequestFactory
@@ -991,7 +977,7 @@ class Bench:
 
         tokens = self.vocabulary()
         queries = self.queries()
-        self.plain_url = self.add_plain_page()
+        self.plain_url = add_plain_page().url
         self.results["setup"]["queries"] = queries
         self.results["setup"]["code"] = code_version()
         self.results["setup"]["load_before"] = round(os.getloadavg()[0], 1)

@@ -29,7 +29,7 @@ from statistics import median
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "topology"))
 
-from benchlib import log  # noqa: E402
+from benchlib import add_plain_page, log  # noqa: E402
 from pages import load  # noqa: E402
 from run import Topology  # noqa: E402
 
@@ -49,18 +49,10 @@ def prepare():
     from django.contrib.sessions.backends.cached_db import SessionStore
     from wagtail.models import PageViewRestriction
 
-    from home.models import HomePage, StandardPage
     from networks.models import BodyPage
 
-    home = HomePage.objects.get(locale__language_code="fi")
-    plain = home.add_child(
-        instance=StandardPage(
-            title="Tavallinen sivu",
-            slug="tavallinen-sivu",
-            body="<p>Yksi kappale tekstiä, kuten tavallisella Wagtail-sivulla.</p>",
-        )
-    )
-    plain.save_revision().publish()
+    plain = add_plain_page()
+    home = plain.get_parent().specific
     hr = BodyPage.objects.get(slug="hr-verkosto", locale__language_code="fi")
     restriction = PageViewRestriction.objects.filter(
         restriction_type=PageViewRestriction.GROUPS,
