@@ -142,7 +142,9 @@ class DocumentAnswer:
             self.body_ids = sorted(pk for pk, t in by_id if t.get(language) == filters["body"])
         self.year = _year(filters["year"]) if filters.get("year") else None
         self._first = []
-        counts = self._count() if kept_by_type or kept_by_language else {}
+        # Counted even when no document is shown: `matches` tells whether any matches every
+        # word (a spelling correction is offered only when none does).
+        counts = self._count()
         self.matches = counts.get("matches", 0)
         listed = counts.get("total", 0)
         shown = kept_by_type and kept_by_language
