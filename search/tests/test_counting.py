@@ -199,6 +199,10 @@ def test_a_filter_value_that_is_no_facet_value_keeps_nothing(rf, client, many_do
     for filters in ({"year": "9" * 40}, {"year": "-1"}, {"body": "Ei tällaista"}):
         found = outcome(rf, AnonymousUser(), backend, **filters)
         assert list(found.hits) == [] and len(found.hits) == 0
+    # A filter that hides every document still knows the query matched: no spelling
+    # correction is offered for a word that was found.
+    hidden = outcome(rf, AnonymousUser(), backend, type="Kokous", language="sv")
+    assert len(hidden.hits) == 0 and hidden.complete and not hidden.suggestion
     response = client.get("/haku/", {"q": "lumilinna", "year": "9" * 40})
     assert response.status_code == 200
     assert '"status">0 ' in response.content.decode()
