@@ -10,9 +10,11 @@ are counted in Python (`search.results.Listed`), as is a small answer that lists
 matches after the full ones.
 """
 
+import inspect
 import logging
 
 from django.conf import settings
+from django.db.models import Count
 from django.utils.translation import gettext as _
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 from wagtail.search.backends import get_search_backend
@@ -283,31 +285,49 @@ class ElasticsearchAnswer(DocumentAnswer):
         ]
 
 
+def _matching(results):
+    """The queryset of everything `results` match, unsliced and unranked, as Wagtail's own
+    `facet` reads it (PostgreSQL's compiler also wants the backend)."""
+    compiler = results.query_compiler
+    config = compiler.get_config(results.backend)
+    if "backend" in inspect.signature(compiler.search).parameters:
+        return compiler.search(config, None, None, backend=results.backend)
+    return compiler.search(config, None, None)
+
+
 def _buckets(aggregation):
     return {bucket["key"]: bucket["doc_count"] for bucket in aggregation["values"]["buckets"]}
 
 
 class DatabaseAnswer(DocumentAnswer):
-    """Counting queries: every match, the list under the chosen filters, the body facet under
-    the year filter, the year facet under the body filter (Wagtail's `facet`), and the list's
-    pages as slices of the backend's ranked results."""
+    """One counting query: the matches grouped by body and year, from which every count is
+    summed (every match, the list under the chosen filters, the body facet under the year
+    filter, the year facet under the body filter), and the list's pages as slices of the
+    backend's ranked results. One pass over the match for all the counts: on SQLite each pass
+    over a common word's matches costs tens of milliseconds."""
 
     def _count(self):
-        documents, ids = self.documents, self.body_ids
-        by_year = documents if self.year is None else documents.filter(year=self.year)
-        by_body = documents if ids is None else documents.filter(body_id__in=ids)
-        self._listed = by_body if self.year is None else by_body.filter(year=self.year)
-        matches = self._found(documents, ranked=False).count()
-        if not matches:
-            self._first = []
+        documents, ids, year = self.documents, self.body_ids, self.year
+        listed = documents if ids is None else documents.filter(body_id__in=ids)
+        self._listed = listed if year is None else listed.filter(year=year)
+        groups = list(
+            _matching(self._found(documents, ranked=False))
+            .values_list("body_id", "year")
+            .annotate(count=Count("pk"))
+            .order_by()
+        )
+        if not groups:
             return {}
-        chosen = self.year is not None or self.body_ids is not None
-        counts = {
-            "matches": matches,
-            "total": self._found(self._listed, ranked=False).count() if chosen else matches,
-            "bodies": self._found(by_year, ranked=False).facet("body_id"),
-            "years": self._found(by_body, ranked=False).facet("year"),
-        }
+        counts = {"matches": 0, "total": 0, "bodies": {}, "years": {}}
+        for body_id, document_year, count in groups:
+            in_body = ids is None or body_id in ids
+            in_year = year is None or document_year == year
+            counts["matches"] += count
+            counts["total"] += count if in_body and in_year else 0
+            if in_year and body_id is not None:
+                counts["bodies"][body_id] = counts["bodies"].get(body_id, 0) + count
+            if in_body and document_year is not None:
+                counts["years"][document_year] = counts["years"].get(document_year, 0) + count
         self._first = self._slice(0, WINDOW)
         return counts
 
