@@ -177,14 +177,7 @@ cmd_install() {
 # ---------------------------------------------------------------- run
 
 # The pid in PIDFILE (or $1), if it is alive and is an Elasticsearch JVM (not a reused pid).
-running_pid() {
-    local pid
-    pid="$(cat "${1:-$PIDFILE}" 2>/dev/null || true)"
-    [ -n "$pid" ] || return 0
-    if kill -0 "$pid" 2>/dev/null && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q 'org.elasticsearch'; then
-        printf '%s' "$pid"
-    fi
-}
+running_pid() { pid_of "${1:-$PIDFILE}" org.elasticsearch; }
 
 healthy() { curl -fsS --max-time 5 "$1/_cluster/health" >/dev/null 2>&1; }
 

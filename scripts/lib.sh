@@ -17,3 +17,14 @@ else:
     sys.exit("no free port")
 EOF
 }
+
+# The pid in pid file $1 while that process lives and its command line holds $2: a pid the
+# system has since given to another program is not ours to stop.
+pid_of() {
+    local pid
+    pid="$(cat "$1" 2>/dev/null || true)"
+    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null &&
+        tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q "$2"; then
+        printf '%s' "$pid"
+    fi
+}

@@ -38,11 +38,7 @@ fi
 as_owner() { (cd "$STATE" && "${RUNAS[@]}" "$@"); }
 
 
-running_pid() {
-    local pid
-    pid="$(cat "$PIDFILE" 2>/dev/null || true)"
-    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then printf '%s' "$pid"; fi
-}
+running_pid() { pid_of "$PIDFILE" postgres; }
 
 cmd_start() {
     local pid

@@ -23,14 +23,7 @@ PORTFILE="$STATE/port"
 
 log() { printf '[redis] %s\n' "$*" >&2; }
 
-running_pid() {
-    local pid
-    pid="$(cat "$PIDFILE" 2>/dev/null || true)"
-    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null &&
-        tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q 'redis-server'; then
-        printf '%s' "$pid"
-    fi
-}
+running_pid() { pid_of "$PIDFILE" redis-server; }
 
 url() { printf 'redis://127.0.0.1:%s/0' "$(cat "$PORTFILE")"; }
 

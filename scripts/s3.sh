@@ -24,14 +24,7 @@ SERVER="$ROOT/.venv/bin/moto_server"
 
 log() { printf '[s3] %s\n' "$*" >&2; }
 
-running_pid() {
-    local pid
-    pid="$(cat "$PIDFILE" 2>/dev/null || true)"
-    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null &&
-        tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q 'moto_server'; then
-        printf '%s' "$pid"
-    fi
-}
+running_pid() { pid_of "$PIDFILE" moto_server; }
 
 cmd_start() {
     if [ -n "$(running_pid)" ]; then

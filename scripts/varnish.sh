@@ -25,14 +25,7 @@ PORTFILE="$STATE/port"
 
 log() { printf '[varnish] %s\n' "$*" >&2; }
 
-running_pid() {
-    local pid
-    pid="$(cat "$PIDFILE" 2>/dev/null || true)"
-    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null &&
-        tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q 'varnishd'; then
-        printf '%s' "$pid"
-    fi
-}
+running_pid() { pid_of "$PIDFILE" varnishd; }
 
 url() { printf 'http://127.0.0.1:%s' "$(cat "$PORTFILE")"; }
 
