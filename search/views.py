@@ -2,7 +2,7 @@ import functools
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
-from django.utils.functional import SimpleLazyObject
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import get_language
 
 from generation.memo import site_for_request
@@ -11,6 +11,21 @@ from pagecache.templatetags.reader_cache import keep_out
 from .query import FACETS, run_search, snippet, with_snippet_text
 
 SORTS = ("relevance", "date")
+# Pages past the 100th are not offered: one of them would read a common word's whole answer
+# (26,000 documents) to show ten. The count stays true, and the last page asks for a narrower
+# search, as Google and SharePoint do.
+MAX_PAGES = 100
+
+
+class ResultPaginator(Paginator):
+    @cached_property
+    def num_pages(self):
+        return min(Paginator.num_pages.func(self), MAX_PAGES)
+
+    @property
+    def offered(self):
+        """How many results the pages show: fewer than `count` when the pages stop."""
+        return min(self.count, MAX_PAGES * self.per_page)
 
 
 def search(request):
@@ -31,7 +46,7 @@ def search(request):
         )
         if outcome.engine_down:
             keep_out(request)  # the fallback's answer is not kept once the engine is back
-        page = Paginator(outcome.hits, 10).get_page(request.GET.get("page"))
+        page = ResultPaginator(outcome.hits, 10).get_page(request.GET.get("page"))
         with_snippet_text(page.object_list)  # snippets only for the hits on show
         for hit in page:
             hit.snippet = snippet(hit, outcome.query)  # the corrected query, when it was run

@@ -206,3 +206,17 @@ def test_a_filter_value_that_is_no_facet_value_keeps_nothing(rf, client, many_do
     response = client.get("/haku/", {"q": "lumilinna", "year": "9" * 40})
     assert response.status_code == 200
     assert '"status">0 ' in response.content.decode()
+
+
+def test_pages_stop_at_the_last_offered_page_with_the_true_count(
+    client, many_documents, monkeypatch
+):
+    """Past the last page offered (100 in production; 5 here), a page number goes to it: the
+    count stays true and the page asks for a narrower search."""
+    from search import views
+
+    monkeypatch.setattr(views, "MAX_PAGES", 5)
+    html = client.get("/haku/", {"q": "lumilinna", "page": "9" * 30}).content.decode()
+    assert f'"status">{PUBLIC} ' in html
+    assert "Sivu 5/5" in html
+    assert "Vain 50 ensimmäistä tulosta" in html
