@@ -258,3 +258,25 @@ def test_update_index_is_the_projects_own():
     assert get_commands()["update_index"] == "search"
     assert get_commands()["wagtail_update_index"] == "search"
     assert isinstance(load_command_class("search", "wagtail_update_index"), Command)
+
+
+def test_wagtails_own_search_screens_and_the_api_use_the_same_backend(
+    demo_site, client, django_user_model
+):
+    """The database backend's compiler (search/backends.py) serves Wagtail's admin search, its
+    document listing and the API too, not only the search page: each finds what it should,
+    counted and paged."""
+    from networks.models import Material
+
+    title = Material.objects.order_by("pk").first().title
+    word = max(title.split(), key=len)
+    admin = django_user_model.objects.create_superuser("haku-admin", password="x")
+    client.force_login(admin)
+    pages = client.get("/admin/pages/search/", {"q": "verkosto"})
+    assert pages.status_code == 200 and "HR-verkosto" in pages.content.decode()
+    documents = client.get("/admin/documents/", {"q": word})
+    assert documents.status_code == 200 and title in documents.content.decode()
+    client.logout()
+    found = client.get("/api/v2/pages/", {"search": "verkosto", "limit": 3}).json()
+    assert found["meta"]["total_count"] >= 1 and len(found["items"]) <= 3
+    assert any("verkosto" in item["title"].lower() for item in found["items"])
