@@ -213,9 +213,13 @@ class WholeAnswerResults(Elasticsearch8SearchResults):
             "stored_fields": "_none_",
             "docvalue_fields": ["pk"],
         }
-        answer = self._backend_do_search(body, size=self.BATCH, **params)
+        # A slice asks for no more than it reads: the best 100 partial matches of an OR over
+        # 100,000 documents are 100 ids, not 10,000.
+        size = self.BATCH if self.stop is None else min(self.stop, self.BATCH)
+        answer = self._backend_do_search(body, size=size, **params)
         total = answer["hits"]["total"]  # counted exactly up to 10,000
-        if total["relation"] == "eq" and total["value"] <= self.BATCH:
+        read_all = total["relation"] == "eq" and total["value"] <= size
+        if read_all or (self.stop is not None and self.stop <= size):
             yield from self._get_results_from_hits(answer["hits"]["hits"][self.start : self.stop])
             return
         yield from self._scrolled(body, params, limit)

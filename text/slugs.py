@@ -42,5 +42,21 @@ def ascii_page_slug(sender, instance, **kwargs):
     instance.slug = slug
 
 
+def slug_from_title(request, parent_page, page_class):
+    """Wagtail's `before_create_page`: a new page sent without a slug gets one from its title,
+    ASCII and free under its parent. The admin's script writes the slug when the title field
+    is left; a page saved before that script has run (a slow phone or connection, a hurried
+    click) was refused for a field on another tab ("Nosto (1 virhe)") the editor never saw."""
+    if request.method != "POST" or request.POST.get("slug", "").strip():
+        return None
+    title = request.POST.get("title", "")
+    if not title.strip():
+        return None  # the title's own error says what is missing
+    data = request.POST.copy()
+    data["slug"] = find_available_slug(parent_page, ascii_slug(title) or "page")
+    request.POST = data
+    return None
+
+
 def connect():
     pre_save.connect(ascii_page_slug, dispatch_uid="text.ascii_page_slug")

@@ -48,6 +48,29 @@ def test_wagtail_create_view_stores_an_ascii_slug_typed_with_umlauts(demo_site, 
     assert not Page.objects.filter(slug__startswith="kevätkokous").exists()
 
 
+def test_a_page_saved_before_the_admin_script_ran_gets_its_slug_from_its_title(
+    demo_site, admin_client
+):
+    """No slug sent (the title was typed before the admin's script wrote one): the page is
+    created under an address from its title, free among its siblings, not refused for a field
+    on another tab."""
+    hr = BodyPage.objects.get(slug="hr-verkosto", locale__language_code="fi")
+    url = reverse("wagtailadmin_pages:add", args=["networks", "folderpage", hr.pk])
+
+    def add(title):
+        data = {"title": title, "slug": "", "intro": rich_text(""), "listings": streamfield([])}
+        return admin_client.post(url, nested_form_data({**data, "action-publish": "publish"}))
+
+    for _ in range(2):
+        response = add("Kevään työpaja")
+        assert response.status_code == 302, response.context["form"].errors
+    slugs = set(FolderPage.objects.filter(title="Kevään työpaja").values_list("slug", flat=True))
+    assert slugs == {"kevaan-tyopaja", "kevaan-tyopaja-1"}
+    # Without a title the title's own error is shown, and nothing is made up.
+    refused = add("")
+    assert refused.status_code == 200 and refused.context["form"].errors["title"]
+
+
 def test_a_title_alone_gives_an_ascii_slug(demo_site):
     hr = BodyPage.objects.get(slug="hr-verkosto", locale__language_code="fi")
     page = hr.add_child(instance=FolderPage(title="Työsuojelupäällikön ääniä"))
