@@ -13,6 +13,7 @@ import logging
 from django.db import DatabaseError, connection
 from modelsearch.backends import database
 from wagtail.search.backends.elasticsearch8 import (
+    Elasticsearch8Mapping,
     Elasticsearch8SearchBackend,
     Elasticsearch8SearchResults,
 )
@@ -240,8 +241,21 @@ class WholeAnswerResults(Elasticsearch8SearchResults):
                 self.backend.es.clear_scroll(scroll_id=page["_scroll_id"])
 
 
+class FoldingMapping(Elasticsearch8Mapping):
+    """Wagtail's admin listings search as people type, against each indexed word's beginnings
+    (`_edgengrams`), which Wagtail indexes without ä/ö (asciifolding) but searches with the
+    `standard` analyzer, which keeps them: on Elasticsearch no word with ä or ö was found
+    ("kehittämisjaoksen" in a document's title). The query is folded as the index is."""
+
+    edgengram_analyzer_config = {
+        "analyzer": "edgengram_analyzer",
+        "search_analyzer": "folding_analyzer",
+    }
+
+
 class ResilientElasticsearch8SearchBackend(ResilientMixin, Elasticsearch8SearchBackend):
     results_class = WholeAnswerResults
+    mapping_class = FoldingMapping
 
 
 SearchBackend = ResilientElasticsearch8SearchBackend

@@ -266,9 +266,20 @@ def test_wagtails_own_search_screens_and_the_api_use_the_same_backend(
     """The database backend's compiler (search/backends.py) serves Wagtail's admin search, its
     document listing and the API too, not only the search page: each finds what it should,
     counted and paged."""
-    from networks.models import Material
+    from modelsearch.index import insert_or_update_object
+    from wagtail.models import Page
 
-    title = Material.objects.order_by("pk").first().title
+    from networks.models import Material
+    from search.tests.utils import refresh_index
+
+    # Elasticsearch is not rolled back with each test's database: index what is asked for.
+    document = Material.objects.order_by("pk").first()
+    network = Page.objects.get(title="HR-verkosto", locale__language_code="fi").specific
+    for obj in (document, network):
+        insert_or_update_object(obj)
+    refresh_index(Material)
+    refresh_index(Page)
+    title = document.title
     word = max(title.split(), key=len)
     admin = django_user_model.objects.create_superuser("haku-admin", password="x")
     client.force_login(admin)
