@@ -10,6 +10,7 @@ are counted in Python (`search.results.Listed`), as is a small answer that lists
 matches after the full ones.
 """
 
+import copy
 import inspect
 import logging
 
@@ -32,6 +33,8 @@ MAX_HITS = 100
 WINDOW = 100
 # How many more documents a list read past the window asks for at a time.
 CHUNK = 500
+# How many matches one request reads where they are few (pages): more, and the general way.
+NAMED_WINDOW = 10_000
 
 _backends = {}
 
@@ -83,12 +86,17 @@ def _word_query(alternatives):
     return queries[0] if len(queries) == 1 else Or(queries)
 
 
-def best_matches(engine, queryset, terms):
+def best_matches(engine, queryset, terms, few=False):
     """Every match of every word, then the best 100 of what matches most of them: no backend has
     a minimum-should-match over query objects, so a query of several words also runs as an OR,
     and each partial match is told how many words it matches (for three or more, one small
     query per word over the partial matches only). A question's leftover verb ("tekee") then
-    costs nothing."""
+    costs nothing. Where the matches are `few` (pages), Elasticsearch answers it all in one
+    request (`_named_matches`)."""
+    if few and len(terms) > 1 and isinstance(engine, ElasticsearchBaseSearchBackend):
+        found = _named_matches(engine, queryset, terms)
+        if found is not None:
+            return found
     full = scored(engine, queryset, engine_query(terms, "and"))
     for result in full:
         result._matched, result._complete = len(terms), True
@@ -110,6 +118,89 @@ def best_matches(engine, queryset, terms):
     for result in partial:
         result._matched, result._complete = matched[result.pk], False
     return full + partial
+
+
+def _named_matches(engine, queryset, terms):
+    """`best_matches` in one round trip to Elasticsearch (`_msearch`): every full match with
+    the AND's score, and the OR of the words with a named clause per word, so that every
+    partial match says which words it matched. None when the query is not shaped as Wagtail
+    compiles it or matches more than one request returns: the general way then."""
+    index = engine.get_index_for_model(queryset.model).name
+    compiled = {
+        operator: engine.search(
+            engine_query(terms, operator), queryset, operator="and"
+        ).query_compiler.get_query()
+        for operator in ("and", "or")
+    }
+    if not _name_words(compiled["or"], len(terms)):
+        return None
+    search = {
+        "sort": [{"_score": "desc"}, {"pk": "desc"}],
+        "size": NAMED_WINDOW,
+        "track_total_hits": NAMED_WINDOW + 1,
+        "track_scores": True,
+        "_source": False,
+        "stored_fields": "_none_",
+        "docvalue_fields": ["pk"],
+    }
+    searches = []
+    for query in compiled.values():
+        searches += [{"index": index}, {**search, "query": query}]
+    answers = engine.es.msearch(searches=searches)["responses"]
+    if any("error" in answer for answer in answers):
+        return None
+    if any(answer["hits"]["total"]["value"] > len(answer["hits"]["hits"]) for answer in answers):
+        return None
+    every, anyone = (answer["hits"]["hits"] for answer in answers)
+    loaded = queryset.in_bulk([int(hit["fields"]["pk"][0]) for hit in every + anyone])
+    full = _named_results(every, loaded, len(terms))
+    if len(full) >= MAX_HITS:
+        return full
+    seen = {result.pk for result in full}
+    partial = [
+        result for result in _named_results(anyone, loaded, len(terms)) if result.pk not in seen
+    ]
+    return full + partial[:MAX_HITS]
+
+
+def _named_results(hits, loaded, words):
+    """The loaded results of `hits` in their order with `_score`, `_matched`, `_complete`; a
+    hit without names (the AND's) matches every word."""
+    results = []
+    for hit in hits:
+        result = copy.copy(loaded.get(int(hit["fields"]["pk"][0])))
+        if result is None:  # deleted since it was indexed
+            continue
+        names = hit.get("matched_queries")
+        result._score = hit["_score"] or 0
+        result._matched = words if names is None else len(set(names))
+        result._complete = result._matched == words
+        results.append(result)
+    return results
+
+
+def _name_words(query, count):
+    """Add to a compiled OR query one named clause per word that scores nothing (`boost` 0) and
+    matches where the word matches in any field, so each hit says which words it matched.
+    The query's own clauses cannot carry the names: under its `dis_max` over fields,
+    Elasticsearch reports only the names in the best-scoring field. The shape Wagtail compiles:
+    `{"bool": {"must": {"dis_max": {"queries": [{"bool": {"should": [word, ...]}}, ...]}}}}`,
+    or one field without the `dis_max`. False, untouched, for any other shape."""
+    top = query.get("bool")
+    must = top.get("must") if isinstance(top, dict) else None
+    branches = must.get("dis_max", {}).get("queries") if isinstance(must, dict) else None
+    words = [[] for _word in range(count)]
+    for branch in branches if branches is not None else [must]:
+        should = branch.get("bool", {}).get("should") if isinstance(branch, dict) else None
+        if not isinstance(should, list) or len(should) != count or "should" in top:
+            return False
+        for clauses, clause in zip(words, should, strict=True):
+            clauses.append(copy.deepcopy(clause))
+    top["should"] = [
+        {"bool": {"should": clauses, "_name": f"word-{i}", "boost": 0}}
+        for i, clauses in enumerate(words)
+    ]
+    return True
 
 
 def counted_documents(engine, documents, terms, **context):

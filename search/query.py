@@ -164,7 +164,8 @@ def _collect(request, languages, engine, *, query, filters, sort, searched_in):
             continue
         pages = Page.objects.filter(locale_id=_locale_id(request, language))
         pages = visible_pages(request, pages).exclude(depth__lte=1).only(*RANKING_PAGE_FIELDS)
-        listed += _page_hits(request, best_matches(engine, pages, terms), language, bodies)
+        found = best_matches(engine, pages, terms, few=True)
+        listed += _page_hits(request, found, language, bodies)
         documents = visible_documents(
             request, Material.objects.filter(language=language).only(*RANKING_MATERIAL_FIELDS)
         )

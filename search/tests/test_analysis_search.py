@@ -136,3 +136,46 @@ def test_a_deleted_persons_name_is_no_longer_found(demo_site, rf, admin_client, 
     for language, title in chaired.items():
         for query in ("Anna Kukka", "Kukka"):
             assert title not in titles(rf, query, language, backend)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "milloin lukion työnantajaryhmä kokoontuu",
+        "HR-verkoston kokoukset",
+        "tapaa tekry",
+        "tyosuojelupaallikoiden verkosto",
+    ],
+)
+def test_pages_matching_some_words_are_found_alike_in_one_request(demo_site, query):
+    """On Elasticsearch the pages' full and partial matches, with the words each matches, come
+    in one round trip (an `_msearch` of the AND and of the OR naming each word); they are those
+    of the AND, OR and per-word requests that every other backend runs, scores included."""
+    from elasticsearch import Elasticsearch
+    from wagtail.models import Locale, Page
+
+    from search.engine import backend, best_matches
+    from text.analysis import query_terms
+
+    engine = backend("default")
+    finnish = Locale.objects.get(language_code="fi")
+    pages = Page.objects.live().filter(locale=finnish).exclude(depth__lte=1)
+    terms = query_terms(query, "fi")
+    requests, send = [], Elasticsearch.perform_request
+
+    def counted(client, *args, **kwargs):
+        requests.append(args)
+        return send(client, *args, **kwargs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Elasticsearch, "perform_request", counted)
+        at_once = best_matches(engine, pages, terms, few=True)
+    one_by_one = best_matches(engine, pages, terms)
+
+    def found(results):
+        return sorted((r.pk, r._matched, r._complete, round(r._score, 3)) for r in results)
+
+    assert found(at_once) == found(one_by_one)
+    assert {r._matched for r in at_once} == set(range(1, len(terms) + 1))  # full and partial
+    if hasattr(engine, "es"):  # Elasticsearch, in the PostgreSQL phase
+        assert len(requests) == 1
