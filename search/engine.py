@@ -35,6 +35,15 @@ WINDOW = 100
 CHUNK = 500
 # How many matches one request reads where they are few (pages): more, and the general way.
 NAMED_WINDOW = 10_000
+# An Elasticsearch search that returns ids and scores only, in the engine's order (the pk breaks
+# ties, so `search_after` pages on the same order): read from the column store, not `_source`.
+IDS_ONLY = {
+    "sort": [{"_score": "desc"}, {"pk": "desc"}],
+    "track_scores": True,
+    "_source": False,
+    "stored_fields": "_none_",
+    "docvalue_fields": ["pk"],
+}
 
 _backends = {}
 
@@ -134,15 +143,7 @@ def _named_matches(engine, queryset, terms):
     }
     if not _name_words(compiled["or"], len(terms)):
         return None
-    search = {
-        "sort": [{"_score": "desc"}, {"pk": "desc"}],
-        "size": NAMED_WINDOW,
-        "track_total_hits": NAMED_WINDOW + 1,
-        "track_scores": True,
-        "_source": False,
-        "stored_fields": "_none_",
-        "docvalue_fields": ["pk"],
-    }
+    search = {**IDS_ONLY, "size": NAMED_WINDOW, "track_total_hits": NAMED_WINDOW + 1}
     searches = []
     for query in compiled.values():
         searches += [{"index": index}, {**search, "query": query}]
@@ -152,31 +153,34 @@ def _named_matches(engine, queryset, terms):
     if any(answer["hits"]["total"]["value"] > len(answer["hits"]["hits"]) for answer in answers):
         return None
     every, anyone = (answer["hits"]["hits"] for answer in answers)
-    loaded = queryset.in_bulk([int(hit["fields"]["pk"][0]) for hit in every + anyone])
-    full = _named_results(every, loaded, len(terms))
+    loaded = queryset.in_bulk([_pk(hit) for hit in every + anyone])
+    words = len(terms)
+    full = _named_results(every, loaded, words, lambda hit: words)
     if len(full) >= MAX_HITS:
         return full
     seen = {result.pk for result in full}
-    partial = [
-        result for result in _named_results(anyone, loaded, len(terms)) if result.pk not in seen
-    ]
-    return full + partial[:MAX_HITS]
+    matched = _named_results(anyone, loaded, words, lambda hit: len(set(hit["matched_queries"])))
+    return full + [result for result in matched if result.pk not in seen][:MAX_HITS]
 
 
-def _named_results(hits, loaded, words):
-    """The loaded results of `hits` in their order with `_score`, `_matched`, `_complete`; a
-    hit without names (the AND's) matches every word."""
+def _named_results(hits, loaded, words, matched):
+    """The loaded results of `hits` in their order, each with `_score` and with `_matched`,
+    the words `matched(hit)` says it matches; a result deleted since it was indexed is left
+    out. Copies: a full match is among the OR's hits too."""
     results = []
     for hit in hits:
-        result = copy.copy(loaded.get(int(hit["fields"]["pk"][0])))
-        if result is None:  # deleted since it was indexed
+        result = copy.copy(loaded.get(_pk(hit)))
+        if result is None:
             continue
-        names = hit.get("matched_queries")
         result._score = hit["_score"] or 0
-        result._matched = words if names is None else len(set(names))
+        result._matched = matched(hit)
         result._complete = result._matched == words
         results.append(result)
     return results
+
+
+def _pk(hit):
+    return int(hit["fields"]["pk"][0])
 
 
 def _name_words(query, count):
@@ -187,12 +191,14 @@ def _name_words(query, count):
     `{"bool": {"must": {"dis_max": {"queries": [{"bool": {"should": [word, ...]}}, ...]}}}}`,
     or one field without the `dis_max`. False, untouched, for any other shape."""
     top = query.get("bool")
-    must = top.get("must") if isinstance(top, dict) else None
+    if not isinstance(top, dict) or "should" in top:
+        return False
+    must = top.get("must")
     branches = must.get("dis_max", {}).get("queries") if isinstance(must, dict) else None
     words = [[] for _word in range(count)]
     for branch in branches if branches is not None else [must]:
         should = branch.get("bool", {}).get("should") if isinstance(branch, dict) else None
-        if not isinstance(should, list) or len(should) != count or "should" in top:
+        if not isinstance(should, list) or len(should) != count:
             return False
         for clauses, clause in zip(words, should, strict=True):
             clauses.append(copy.deepcopy(clause))
@@ -314,7 +320,7 @@ class ElasticsearchAnswer(DocumentAnswer):
 
         self._index = self.engine.get_index_for_model(compiler.queryset.model).name
         self._query = compiler.get_query()
-        self._sort = [{"_score": "desc"}, {"pk": "desc"}]
+        self._sort = list(IDS_ONLY["sort"])
         if self.sort == "date":
             self._sort.insert(0, {column("created_at"): "desc"})
         by_body = None if self.body_ids is None else {"terms": {column("body_id"): self.body_ids}}
@@ -355,12 +361,8 @@ class ElasticsearchAnswer(DocumentAnswer):
             index=self._index,
             query=self._query,
             post_filter=self._post_filter,
-            sort=self._sort,
+            **{**IDS_ONLY, "sort": self._sort},
             size=size,
-            track_scores=True,
-            _source=False,
-            stored_fields="_none_",
-            docvalue_fields=["pk"],
             **options,
         )
 
@@ -369,7 +371,7 @@ class ElasticsearchAnswer(DocumentAnswer):
         read; a document deleted since it was indexed is left out."""
         if hits:
             self._last_sort = hits[-1]["sort"]
-        pks = [int(hit["fields"]["pk"][0]) for hit in hits]
+        pks = [_pk(hit) for hit in hits]
         loaded = self.documents.in_bulk(pks)
         return [
             (loaded[pk], hit["_score"]) for pk, hit in zip(pks, hits, strict=True) if pk in loaded
